@@ -1,0 +1,80 @@
+"""Start-up, in Vorta's order: exception hook → arguments → paths → database (migrate, backup) → Qt.
+
+Qt, SQLModel, ReportLab and openpyxl are imported only when needed, so the window appears fast.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+_PROCESS_START = time.perf_counter()
+
+
+def _open_window(args, paths) -> int:
+    from storage.backup import daily_backup
+    from storage.db import resolve_url, sqlite_path
+    from storage.lock import DatabaseLock
+    from storage.migrate import prepare_database
+
+    from .logs import log
+
+    path = sqlite_path(resolve_url(paths.database))
+    lock = None
+    if path is not None:
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        lock = DatabaseLock(path).acquire()
+    opened = prepare_database(paths.database, paths.backup_dir)
+    if opened.backup:
+        log.info("Sikkerhetskopi før oppgradering: %s", opened.backup)
+    if path is not None:
+        made = daily_backup(path, paths.backup_dir)
+        if made:
+            log.info("Daglig sikkerhetskopi: %s", made)
+
+    from ui.app import run_app  # Qt is imported only now
+
+    try:
+        return run_app(opened, paths, demo=args.demo, process_start=_PROCESS_START)
+    finally:
+        if lock:
+            lock.release()
+
+
+def main(argv: list[str] | None = None) -> int:
+    from storage.errors import DomainError
+
+    from . import crash
+    from .cli import parse_args
+    from .logs import log, setup_logging
+    from .paths import resolve_paths
+
+    crash.install(None)
+    args = parse_args(argv)
+    paths = resolve_paths(args.db)
+    log_file = setup_logging(paths.log_file)
+    crash.install(log_file)
+    log.info("Starter Nettverkslogg (%s) med database %s", args.command or "vindu", paths.database)
+    try:
+        if args.command is None:
+            return _open_window(args, paths)
+        from . import commands
+
+        if args.command == "demo":
+            return commands.run_demo(paths, args.scale, args.seed)
+        if args.command == "check":
+            return commands.run_check(paths)
+        if args.command == "backup":
+            return commands.run_backup(paths, args.out)
+        if args.command == "restore":
+            return commands.run_restore(paths, args.source)
+        raise AssertionError(args.command)
+    except DomainError as exc:
+        log.info("Avbrutt: %s", exc.message)
+        print(exc.message, file=sys.stderr)
+        return exc.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

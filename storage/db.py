@@ -1,0 +1,60 @@
+"""Engine set-up: the only place that knows about SQLite pragmas. Any SQLAlchemy URL works."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine, make_url
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def resolve_url(target: str | Path) -> str:
+    """A file path becomes an SQLite URL; anything with `://` is taken as an SQLAlchemy URL."""
+    text = str(target)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The database file behind an SQLite URL, or None for other databases and in-memory SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=FULL")
+    finally:
+        cursor.close()
+
+
+def make_engine(url: str, **kwargs) -> Engine:
+    """An engine for `url`; SQLite connections get WAL, foreign keys, synchronous=FULL, busy timeout."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        kwargs.setdefault("connect_args", {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
+    engine = create_engine(url, **kwargs)
+    if parsed.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+    return engine
+
+
+def integrity_problems(engine: Engine) -> list[str] | None:
+    """SQLite's integrity and foreign-key checks; [] when all is well, None on other databases."""
+    if engine.dialect.name != "sqlite":
+        return None
+    with engine.connect() as connection:
+        rows = [r[0] for r in connection.exec_driver_sql("PRAGMA integrity_check").all()]
+        problems = [] if rows == ["ok"] else rows
+        for table, rowid, parent, _fk in connection.exec_driver_sql("PRAGMA foreign_key_check").all():
+            problems.append(f"{table} rad {rowid}: peker til manglende rad i {parent}")
+    return problems

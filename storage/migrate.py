@@ -1,0 +1,124 @@
+"""Open a database for use: check it, back it up, and bring its schema to this version's head.
+
+Alembic runs inside the app with a config built in code. For an SQLite file that is already up to
+date nothing heavier than the standard library's sqlite3 is loaded, so start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .backup import make_backup
+from .db import resolve_url, sqlite_path
+from .errors import DatabaseError, NewerDatabaseError
+from .i18n import _
+from .probe import Probe, probe_sqlite
+from .schema_version import HEAD, REVISIONS
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+@dataclass(frozen=True)
+class OpenedDatabase:
+    url: str
+    path: Path | None
+    revision: str
+    database_id: str | None
+    municipality_name: str | None
+    upgraded_from: str | None = None
+    backup: Path | None = None
+
+    @property
+    def created(self) -> bool:
+        return self.upgraded_from == "" and self.backup is None
+
+
+def alembic_config(connection=None):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def _check_writable(path: Path) -> None:
+    folder = path.parent
+    if not folder.exists():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(_("Kan ikke lage mappen {folder}: {reason}").format(
+                folder=folder, reason=exc.strerror)) from exc
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise DatabaseError(_("Databasen {path} ligger i en skrivebeskyttet mappe eller fil. Velg en mappe "
+                              "du kan skrive i, eller kopier filen dit.").format(path=path))
+
+
+def upgrade_to_head(url: str) -> None:
+    """Run every pending migration in one transaction (a new database runs them all from empty)."""
+    from alembic import command
+
+    from .db import make_engine
+
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(alembic_config(connection), "head")
+    finally:
+        engine.dispose()
+
+
+def current_revision(url: str) -> str | None:
+    """The schema revision of any SQLAlchemy database (slow path; SQLite files use the probe)."""
+    from alembic.runtime.migration import MigrationContext
+
+    from .db import make_engine
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+    finally:
+        engine.dispose()
+
+
+def prepare_database(target: str | Path, backup_dir: Path | None = None, *, create: bool = True) -> OpenedDatabase:
+    """Check `target` and migrate it to head, copying an existing file to `backup_dir` first.
+
+    Raises DatabaseError with a Norwegian message for a file that cannot be used; the file is then
+    left untouched.
+    """
+    url = resolve_url(target)
+    path = sqlite_path(url)
+    if path is None:
+        revision = current_revision(url)
+        if revision is not None and revision not in REVISIONS:
+            raise NewerDatabaseError(_("Databasen er laget av en nyere versjon av Nettverkslogg (skjema "
+                                       "{revision}). Oppdater programmet.").format(revision=revision))
+        if revision != HEAD:
+            upgrade_to_head(url)
+        return OpenedDatabase(url=url, path=None, revision=HEAD, database_id=None, municipality_name=None,
+                              upgraded_from=revision or "")
+
+    probe: Probe = probe_sqlite(path)
+    if not probe.exists and not create:
+        raise DatabaseError(_("Finner ikke databasen {path}.").format(path=path))
+    if not probe.needs_upgrade:
+        return OpenedDatabase(url=url, path=path, revision=HEAD, database_id=probe.database_id,
+                              municipality_name=probe.municipality_name)
+
+    _check_writable(path)
+    backup = None
+    if not probe.is_new:
+        if backup_dir is None:
+            backup_dir = path.parent / "sikkerhetskopier"
+        backup = make_backup(path, backup_dir, f"for-skjema-{HEAD}")
+    upgrade_to_head(url)
+    after = probe_sqlite(path)
+    return OpenedDatabase(url=url, path=path, revision=HEAD, database_id=after.database_id,
+                          municipality_name=after.municipality_name,
+                          upgraded_from=probe.revision or "", backup=backup)

@@ -1,0 +1,100 @@
+"""A fast look at an SQLite database file with the standard library only, before anything heavy loads.
+
+Start-up uses it to refuse bad files early and to decide whether migrations must run at all.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DatabaseError, NewerDatabaseError
+from .i18n import _
+from .schema_version import HEAD, REVISIONS
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class Probe:
+    path: Path
+    exists: bool
+    revision: str | None = None
+    database_id: str | None = None
+    municipality_name: str | None = None
+
+    @property
+    def is_new(self) -> bool:
+        return self.revision is None
+
+    @property
+    def needs_upgrade(self) -> bool:
+        return self.revision != HEAD
+
+
+def is_sqlite_file(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+
+
+def probe_sqlite(path: Path) -> Probe:
+    """Check that `path` is empty/absent or a Nettverkslogg database this version can open.
+
+    Raises DatabaseError (not SQLite, not ours, unreadable) or NewerDatabaseError.
+    """
+    path = Path(path)
+    if not path.exists():
+        return Probe(path=path, exists=False)
+    if path.is_dir():
+        raise DatabaseError(_("{path} er en mappe, ikke en databasefil.").format(path=path))
+    if path.stat().st_size == 0:
+        return Probe(path=path, exists=True)
+    try:
+        if not is_sqlite_file(path):
+            raise DatabaseError(_("Filen {path} er ikke en Nettverkslogg-database (den er ikke en "
+                                  "SQLite-fil). Filen er ikke endret.").format(path=path))
+        conn = _read_only(path)
+    except OSError as exc:
+        raise DatabaseError(_("Kan ikke lese {path}: {reason}").format(path=path, reason=exc.strerror)) from exc
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            return Probe(path=path, exists=True)
+        if "alembic_version" not in tables or "setting" not in tables:
+            raise DatabaseError(_("Filen {path} er en SQLite-database, men ikke fra Nettverkslogg. "
+                                  "Filen er ikke endret.").format(path=path))
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = row[0] if row else None
+        if revision is not None and revision not in REVISIONS:
+            raise NewerDatabaseError(_(
+                "Databasen {path} er laget av en nyere versjon av Nettverkslogg (skjema {revision}). "
+                "Oppdater programmet før du åpner den. Filen er ikke endret.").format(
+                    path=path, revision=revision))
+        database_id = _scalar(conn, "SELECT value FROM setting WHERE key='database_id'")
+        name = None
+        if "municipality" in tables:
+            current = _scalar(conn, "SELECT value FROM setting WHERE key='current_municipality_id'")
+            if current:
+                name = _scalar(conn, "SELECT name FROM municipality WHERE id=?", current.replace("-", ""))
+            if name is None:
+                name = _scalar(conn, "SELECT name FROM municipality ORDER BY name LIMIT 1")
+        return Probe(path=path, exists=True, revision=revision, database_id=database_id,
+                     municipality_name=name)
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            raise DatabaseError(_("Databasen {path} er låst av et annet program. Prøv igjen om litt.").format(
+                path=path)) from exc
+        raise DatabaseError(_("Filen {path} er skadet eller ikke en Nettverkslogg-database: {reason}").format(
+            path=path, reason=exc)) from exc
+    finally:
+        conn.close()
+
+
+def _scalar(conn: sqlite3.Connection, sql: str, *params):
+    row = conn.execute(sql, params).fetchone()
+    return row[0] if row else None
