@@ -13,9 +13,9 @@ _PROCESS_START = time.perf_counter()
 
 def _open_window(args, paths) -> int:
     from storage.backup import daily_backup
-    from storage.db import resolve_url, sqlite_path
     from storage.lock import DatabaseLock
     from storage.migrate import prepare_database
+    from storage.urls import resolve_url, sqlite_path
 
     from .logs import log
 

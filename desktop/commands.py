@@ -16,7 +16,7 @@ def _err(text: str) -> None:
 
 
 def _require_sqlite_file(database: str) -> Path:
-    from storage.db import resolve_url, sqlite_path
+    from storage.urls import resolve_url, sqlite_path
 
     path = sqlite_path(resolve_url(database))
     if path is None:

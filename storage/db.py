@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 
+from .urls import resolve_url, sqlite_path  # noqa: F401  (re-exported)
+
 BUSY_TIMEOUT_MS = 5000
-
-
-def resolve_url(target: str | Path) -> str:
-    """A file path becomes an SQLite URL; anything with `://` is taken as an SQLAlchemy URL."""
-    text = str(target)
-    if "://" in text:
-        return text
-    return f"sqlite:///{Path(text).expanduser().resolve()}"
-
-
-def sqlite_path(url: str) -> Path | None:
-    """The database file behind an SQLite URL, or None for other databases and in-memory SQLite."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
-        return None
-    return Path(parsed.database)
 
 
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .backup import make_backup
-from .db import resolve_url, sqlite_path
 from .errors import DatabaseError, NewerDatabaseError
 from .i18n import _
 from .probe import Probe, probe_sqlite
 from .schema_version import HEAD, REVISIONS
+from .urls import resolve_url, sqlite_path
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

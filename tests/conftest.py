@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from storage.db import resolve_url
 from storage.migrate import prepare_database
 from storage.store import Store
+from storage.urls import resolve_url
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
