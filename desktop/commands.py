@@ -25,8 +25,6 @@ def _require_sqlite_file(database: str) -> Path:
 
 
 def run_demo(paths: AppPaths, scale: str, seed: int) -> int:
-    from storage.demo import generate_demo
-
     from storage.lock import DatabaseLock
     from storage.migrate import prepare_database
     from storage.store import Store
@@ -38,6 +36,8 @@ def run_demo(paths: AppPaths, scale: str, seed: int) -> int:
         lock = DatabaseLock(path).acquire()
     try:
         opened = prepare_database(paths.database, paths.backup_dir)
+        from storage.demo import generate_demo
+
         store = Store(opened.url)
         last = {"label": None}
 
@@ -56,7 +56,7 @@ def run_demo(paths: AppPaths, scale: str, seed: int) -> int:
 
 
 def run_check(paths: AppPaths) -> int:
-    from storage.migrate import prepare_database
+    from storage.migrate import check_writable, prepare_database
     from storage.probe import probe_sqlite
     from storage.schema_version import HEAD
     from storage.services.overview import check_database
@@ -73,6 +73,7 @@ def run_check(paths: AppPaths) -> int:
             print(_("Skjemaversjon: {rev} (denne versjonen bruker {head}; databasen oppgraderes når appen "
                     "åpner den)").format(rev=probe.revision, head=HEAD))
             return 0
+        check_writable(path)  # SQLite's WAL needs to write beside the file even to read it
     opened = prepare_database(paths.database, paths.backup_dir, create=False)
     store = Store(opened.url)
     try:

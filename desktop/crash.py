@@ -38,7 +38,7 @@ def _excepthook(exc_type, exc, tb) -> None:
         sys.__excepthook__(exc_type, exc, tb)
         return
     report = crash_text(exc_type, exc, tb)
-    log.critical("Uventet feil:\n%s", report)
+    log.critical("Uventet feil:\n%s", report, extra={"file_only": True})
     reporter = _state["reporter"] or _stderr_reporter
     try:
         reporter(report, _state["log_file"])

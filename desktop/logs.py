@@ -16,6 +16,7 @@ def setup_logging(log_file: Path, level: int = logging.INFO) -> Path | None:
     stderr = logging.StreamHandler()
     stderr.setLevel(logging.WARNING)
     stderr.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    stderr.addFilter(lambda record: not getattr(record, "file_only", False))
     root.addHandler(stderr)
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)

@@ -39,8 +39,9 @@ class DatabaseLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
-            raise DatabaseError(_("Kan ikke skrive i mappen {folder}: {reason}").format(
-                folder=self.path.parent, reason=exc.strerror)) from exc
+            raise DatabaseError(_("Databasen {path} ligger i en mappe som er skrivebeskyttet. Velg en mappe "
+                                  "du kan skrive i, eller kopier filen dit. Filen er ikke endret.").format(
+                                      path=self.path.with_suffix(""))) from exc
         if not _try_lock(fd):
             os.close(fd)
             raise DatabaseError(_(

@@ -45,17 +45,22 @@ def alembic_config(connection=None):
     return config
 
 
-def _check_writable(path: Path) -> None:
+def check_writable(path: Path) -> None:
+    """Make sure the database file and its folder can be written (SQLite needs the folder for its
+    journal). Tries for real: permission bits say little for root or on network drives."""
     folder = path.parent
-    if not folder.exists():
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise DatabaseError(_("Kan ikke lage mappen {folder}: {reason}").format(
-                folder=folder, reason=exc.strerror)) from exc
-    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise DatabaseError(_("Databasen {path} ligger i en skrivebeskyttet mappe eller fil. Velg en mappe "
-                              "du kan skrive i, eller kopier filen dit.").format(path=path))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe_file = folder / f".nettverkslogg-skrivetest-{os.getpid()}"
+        probe_file.write_bytes(b"")
+        probe_file.unlink()
+        if path.exists():
+            with open(path, "r+b"):
+                pass
+    except OSError as exc:
+        raise DatabaseError(_("Databasen {path} ligger i en mappe eller fil som er skrivebeskyttet. Velg en "
+                              "mappe du kan skrive i, eller kopier filen dit. Filen er ikke endret.").format(
+                                  path=path)) from exc
 
 
 def upgrade_to_head(url: str) -> None:
@@ -111,7 +116,7 @@ def prepare_database(target: str | Path, backup_dir: Path | None = None, *, crea
         return OpenedDatabase(url=url, path=path, revision=HEAD, database_id=probe.database_id,
                               municipality_name=probe.municipality_name)
 
-    _check_writable(path)
+    check_writable(path)
     backup = None
     if not probe.is_new:
         if backup_dir is None:

@@ -1,0 +1,89 @@
+"""The CLI as a user runs it: exit codes, Norwegian messages, files left untouched on bad input."""
+
+import shutil
+import sqlite3
+
+from tests.e2e.conftest import sha
+
+
+def test_help_is_norwegian(cli):
+    result = cli("--help")
+    assert result.returncode == 0
+    assert "eksempeldata" in result.stdout and "integritetssjekk" in result.stdout
+
+
+def test_check_on_missing_file(cli, tmp_path):
+    result = cli("check", "--db", str(tmp_path / "finnes-ikke.db"))
+    assert result.returncode != 0
+    assert "Finner ikke databasen" in result.stderr
+    assert not (tmp_path / "finnes-ikke.db").exists()
+    assert "Traceback" not in result.stderr
+
+
+def test_check_on_a_text_file(cli, tmp_path):
+    path = tmp_path / "notater.db"
+    path.write_text("Dette er ikke en database.\n")
+    before = sha(path)
+    result = cli("check", "--db", str(path))
+    assert result.returncode != 0
+    assert "ikke en Nettverkslogg-database" in result.stderr
+    assert sha(path) == before and "Traceback" not in result.stderr
+
+
+def test_window_refuses_a_non_sqlite_file_before_qt(cli, tmp_path):
+    path = tmp_path / "bilde.db"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 100)
+    before = sha(path)
+    result = cli("--db", str(path))
+    assert result.returncode != 0 and "ikke en Nettverkslogg-database" in result.stderr
+    assert sha(path) == before
+
+
+def test_newer_database_is_refused(cli, db_path):
+    with sqlite3.connect(db_path) as c:
+        c.execute("UPDATE alembic_version SET version_num = '0999'")
+    c.close()
+    before = sha(db_path)
+    for args in (("check", "--db", str(db_path)), ("--db", str(db_path))):
+        result = cli(*args)
+        assert result.returncode != 0
+        assert "nyere versjon av Nettverkslogg" in result.stderr
+        assert sha(db_path) == before
+
+
+def test_read_only_folder_is_refused(cli, template_db, read_only_folder):
+    existing = read_only_folder.path / "kommune.db"
+    shutil.copyfile(template_db, existing)
+    read_only_folder.lock()
+    before = sha(existing)
+    for args in (("--db", str(existing)), ("check", "--db", str(existing)),
+                 ("--db", str(read_only_folder.path / "ny.db")),
+                 ("demo", "--db", str(read_only_folder.path / "ny.db"))):
+        result = cli(*args)
+        assert result.returncode != 0, args
+        assert "skrivebeskyttet" in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+    assert sha(existing) == before
+    assert sorted(p.name for p in read_only_folder.path.iterdir()) == ["kommune.db"]
+
+
+def test_backup_and_restore(cli, db_path, tmp_path):
+    copy = tmp_path / "kopi.db"
+    result = cli("backup", "--db", str(db_path), "--out", str(copy))
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(db_path) as c:
+        c.execute("INSERT INTO setting (key, value, updated_at) VALUES ('x', 'y', '2026-01-01 00:00:00')")
+    c.close()
+    result = cli("restore", "--db", str(db_path), "--from", str(copy))
+    assert result.returncode == 0, result.stderr
+    assert "tatt vare på" in result.stdout
+    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM setting WHERE key='x'").fetchone()[0] == 0
+
+
+def test_restore_refuses_a_foreign_file(cli, db_path, tmp_path):
+    junk = tmp_path / "regneark.xlsx"
+    junk.write_bytes(b"PK\x03\x04 not really")
+    before = sha(db_path)
+    result = cli("restore", "--db", str(db_path), "--from", str(junk))
+    assert result.returncode != 0 and "ikke en Nettverkslogg-database" in result.stderr
+    assert sha(db_path) == before
