@@ -7,6 +7,7 @@ import uuid
 from sqlalchemy import func
 from sqlmodel import select
 
+from ..content import ensure_builtin_content
 from ..errors import DomainError
 from ..i18n import _
 from ..models import (
@@ -27,10 +28,13 @@ from .settings import get_setting, put_setting
 
 def create_municipality(store: Store, municipality: MunicipalityCreate | dict,
                         participation: ParticipationCreate | dict, *, make_current: bool = True) -> MunicipalityRead:
-    """Create a municipality, its participation and the grants its roles give, in one transaction."""
+    """Create a municipality, its participation and the grants its roles give, in one transaction.
+
+    The built-in codebook and vignettes are installed with the first municipality."""
     municipality = validated(MunicipalityCreate, municipality)
     participation = validated(ParticipationCreate, participation)
     with store.transaction() as session:
+        ensure_builtin_content(session)
         clash = session.exec(select(Municipality).where(Municipality.number == municipality.number)).first()
         if clash is not None:
             raise DomainError(_("Kommunenummer {number} finnes allerede ({name}).").format(

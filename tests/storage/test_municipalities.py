@@ -77,3 +77,10 @@ def test_check_database_on_fresh_db(store):
     assert report.revision == "0001"
     assert report.row_counts["setting"] == 1  # the database identity
     assert len(report.database_id) == 36
+
+
+def test_first_municipality_brings_the_builtin_content(store):
+    create_municipality(store, MUNICIPALITY, PARTICIPATION)
+    counts = check_database(store).row_counts
+    assert counts["codebook"] == 1 and counts["code"] > 10 and counts["vignette"] >= 2
+    assert counts["vignette_version"] == counts["vignette"]
