@@ -6,6 +6,23 @@ import argparse
 
 from .paths import DB_ENV
 
+# argparse's own messages, in bokmål (argparse looks its module-level `_` up at call time).
+_ARGPARSE_NB = {
+    "usage: ": "bruk: ",
+    "positional arguments": "kommandoer",
+    "options": "valg",
+    "show this help message and exit": "vis denne hjelpen og avslutt",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: feil: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "valget %(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "disse valgene må være med: %s",
+    "unrecognized arguments: %s": "ukjente valg: %s",
+    "expected one argument": "mangler en verdi",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ugyldig valg: %(value)r (velg mellom %(choices)s)",
+    "invalid %(type)s value: %(value)r": "ugyldig verdi: %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "uklart valg: %(option)s kan bety %(matches)s",
+}
+argparse._ = lambda text: _ARGPARSE_NB.get(text, text)
+
 
 def _db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
     parser.add_argument(
@@ -25,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(demo, top=False)
     demo.add_argument("--scale", choices=["municipality", "county"], default="municipality",
                       help="municipality: én kommune; county: et helt fylke (for ytelsestester)")
-    demo.add_argument("--seed", type=int, default=1, help="samme tall gir samme data (standard 1)")
+    demo.add_argument("--seed", type=int, default=1, metavar="TALL", help="samme tall gir samme data (standard 1)")
 
     check = commands.add_parser("check", help="vis skjemaversjon, antall rader og integritetssjekk")
     _db_option(check, top=False)

@@ -10,6 +10,12 @@ def test_help_is_norwegian(cli):
     result = cli("--help")
     assert result.returncode == 0
     assert "eksempeldata" in result.stdout and "integritetssjekk" in result.stdout
+    assert result.stdout.startswith("bruk:") and "options" not in result.stdout
+
+
+def test_argument_errors_are_norwegian(cli):
+    result = cli("backup", "--db", "x.db")
+    assert result.returncode == 2 and "disse valgene må være med: --out" in result.stderr
 
 
 def test_check_on_missing_file(cli, tmp_path):
