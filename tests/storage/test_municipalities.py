@@ -84,3 +84,13 @@ def test_first_municipality_brings_the_builtin_content(store):
     counts = check_database(store).row_counts
     assert counts["codebook"] == 1 and counts["code"] > 10 and counts["vignette"] >= 2
     assert counts["vignette_version"] == counts["vignette"]
+
+
+def test_start_up_probe_reads_the_current_municipality_name(store, db_path):
+    from storage.migrate import prepare_database
+
+    create_municipality(store, MUNICIPALITY, PARTICIPATION)
+    second = create_municipality(store, {**MUNICIPALITY, "name": "Aslandet", "number": "4697"}, PARTICIPATION)
+    assert prepare_database(db_path).municipality_name == "Aslandet"
+    set_current_municipality(store, second.id)
+    assert prepare_database(db_path).municipality_name == "Aslandet"
