@@ -93,3 +93,19 @@ def test_restore_refuses_a_foreign_file(cli, db_path, tmp_path):
     result = cli("restore", "--db", str(db_path), "--from", str(junk))
     assert result.returncode != 0 and "ikke en Nettverkslogg-database" in result.stderr
     assert sha(db_path) == before
+
+
+def test_check_reports_ok_and_finds_broken_references(cli, db_path):
+    result = cli("check", "--db", str(db_path))
+    assert result.returncode == 0, result.stderr
+    assert "Skjemaversjon: 0001" in result.stdout and "Integritetssjekk: ok" in result.stdout
+    with sqlite3.connect(db_path) as c:  # a session log pointing at a unit that does not exist
+        c.execute("PRAGMA foreign_keys=OFF")
+        c.execute("INSERT INTO session_log (id, created_at, updated_at, unit_id, held_on, duration_minutes, "
+                  "staff_present, staff_total, theme, children_involved, parents_involved, source) VALUES "
+                  "('0123456789abcdef0123456789abcdef', '2026-01-01', '2026-01-01', "
+                  "'ffffffffffffffffffffffffffffffff', '2026-01-01', 60, 5, 10, 'Tema', 0, 0, 'app')")
+    c.close()
+    result = cli("check", "--db", str(db_path))
+    assert result.returncode == 1
+    assert "Integritetssjekk: FEIL" in result.stdout and "session_log" in result.stdout
