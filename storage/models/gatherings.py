@@ -40,6 +40,26 @@ class GatheringRead(ReadFields, GatheringBase):
     network_id: uuid.UUID | None
 
 
+class GatheringCreate(GatheringBase):
+    network_id: uuid.UUID | None = None
+
+
+class GatheringUpdate(SQLModel):
+    title: str | None = Field(default=None, min_length=2, max_length=200)
+    kind: GatheringKind | None = None
+    level: GatheringLevel | None = None
+    starts_at: NaiveDatetime | None = None
+    duration_minutes: int | None = Field(default=None, ge=5, le=24 * 60 * 3)
+    place: str | None = Field(default=None, max_length=200)
+    status: GatheringStatus | None = None
+    themes: list[str] | None = None
+    agenda: str | None = None
+    reflections: str | None = None
+    decisions: str | None = None
+    reflection_templates: list[str] | None = None
+    network_id: uuid.UUID | None = None
+
+
 class AttendanceBase(SQLModel):
     role: AttendeeRole = Field(sa_type=String(30))
     count: int = Field(ge=0, le=10_000)
@@ -83,6 +103,22 @@ class TaskRead(ReadFields, TaskBase):
     network_id: uuid.UUID | None
     unit_id: uuid.UUID | None
     gathering_id: uuid.UUID | None
+
+
+class TaskCreate(TaskBase):
+    network_id: uuid.UUID | None = None
+    unit_id: uuid.UUID | None = None
+    gathering_id: uuid.UUID | None = None
+
+
+class TaskUpdate(SQLModel):
+    title: str | None = Field(default=None, min_length=2, max_length=200)
+    description: str | None = None
+    due_date: date | None = None
+    status: TaskStatus | None = None
+    network_id: uuid.UUID | None = None
+    unit_id: uuid.UUID | None = None
+    gathering_id: uuid.UUID | None = None
 
 
 class SessionLogBase(SQLModel):

@@ -85,6 +85,18 @@ class ParticipationCreate(ParticipationBase):
     pass
 
 
+class ParticipationUpdate(SQLModel):
+    """Changes to a participation; the merged result is validated again as a ParticipationCreate."""
+
+    offer: str | None = Field(default=None, max_length=200)
+    cohort: int | None = Field(default=None, ge=1, le=99)
+    kindergarten_authority: bool | None = None
+    school_owner: bool | None = None
+    independent_school: bool | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+
+
 class ParticipationRead(ReadFields, ParticipationBase):
     municipality_id: uuid.UUID
 
@@ -111,6 +123,16 @@ class ResourcePersonRead(ReadFields, ResourcePersonBase):
     pass
 
 
+class ResourcePersonCreate(ResourcePersonBase):
+    pass
+
+
+class ResourcePersonUpdate(SQLModel):
+    name: str | None = Field(default=None, min_length=2, max_length=100)
+    email: str | None = Field(default=None, max_length=200)
+    phone: str | None = Field(default=None, max_length=30)
+
+
 class ResourceAssignmentBase(SQLModel):
     area: Area = Field(sa_type=String(20))
     position_percent: int = Field(ge=1, le=100)
@@ -135,6 +157,19 @@ class ResourceAssignment(IdTimestamps, ResourceAssignmentBase, table=True):
 class ResourceAssignmentRead(ReadFields, ResourceAssignmentBase):
     resource_person_id: uuid.UUID
     municipality_id: uuid.UUID
+
+
+class ResourceAssignmentCreate(ResourceAssignmentBase):
+    pass
+
+
+class ResourceAssignmentUpdate(SQLModel):
+    """Changes to an assignment; the merged result is validated again as a ResourceAssignmentCreate."""
+
+    area: Area | None = None
+    position_percent: int | None = Field(default=None, ge=1, le=100)
+    start: date | None = None
+    end: date | None = None
 
 
 # --- Units --------------------------------------------------------------------------------------
@@ -193,6 +228,18 @@ class LearningNetwork(IdTimestamps, LearningNetworkBase, table=True):
 
 class LearningNetworkRead(ReadFields, LearningNetworkBase):
     municipality_id: uuid.UUID
+
+
+class LearningNetworkCreate(LearningNetworkBase):
+    pass
+
+
+class LearningNetworkUpdate(SQLModel):
+    name: str | None = Field(default=None, min_length=2, max_length=120)
+    target: NetworkTarget | None = None
+    leader: str | None = Field(default=None, max_length=120)
+    description: str | None = Field(default=None, max_length=2000)
+    archived: bool | None = None
 
 
 class NetworkMember(SQLModel, table=True):

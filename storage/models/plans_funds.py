@@ -42,6 +42,14 @@ class PlanVersionRead(ReadFields, PlanVersionBase):
     plan_id: uuid.UUID
 
 
+class PlanVersionCreate(SQLModel):
+    """What the user saves; the version number is given by the service."""
+
+    reason: str = Field(min_length=2, max_length=200)
+    sections: dict[str, str] = Field(default_factory=dict)
+    goals: list[dict] = Field(default_factory=list)
+
+
 class GrantBase(SQLModel):
     basis: ParticipantRole = Field(sa_type=String(30))
     amount_nok: int = Field(ge=0, le=100_000_000, description="Whole kroner")
@@ -56,6 +64,17 @@ class Grant(IdTimestamps, GrantBase, table=True):
 
 class GrantRead(ReadFields, GrantBase):
     participation_id: uuid.UUID
+
+
+class GrantCreate(GrantBase):
+    pass
+
+
+class GrantUpdate(SQLModel):
+    basis: ParticipantRole | None = None
+    amount_nok: int | None = Field(default=None, ge=0, le=100_000_000)
+    share_percent: int | None = Field(default=None, ge=1, le=100)
+    shared_with: str | None = Field(default=None, max_length=300)
 
 
 class OwnFundingBase(SQLModel):
@@ -73,6 +92,16 @@ class OwnFundingRead(ReadFields, OwnFundingBase):
     participation_id: uuid.UUID
 
 
+class OwnFundingCreate(OwnFundingBase):
+    pass
+
+
+class OwnFundingUpdate(SQLModel):
+    semester: str | None = Field(default=None, min_length=5, max_length=5)
+    amount_nok: int | None = Field(default=None, ge=0, le=100_000_000)
+    description: str | None = Field(default=None, max_length=300)
+
+
 class ExpenseBase(SQLModel):
     spent_on: date
     category: ExpenseCategory = Field(sa_type=String(30))
@@ -88,3 +117,15 @@ class Expense(IdTimestamps, ExpenseBase, table=True):
 
 class ExpenseRead(ReadFields, ExpenseBase):
     participation_id: uuid.UUID
+
+
+class ExpenseCreate(ExpenseBase):
+    pass
+
+
+class ExpenseUpdate(SQLModel):
+    spent_on: date | None = None
+    category: ExpenseCategory | None = None
+    amount_nok: int | None = Field(default=None, ge=0, le=100_000_000)
+    funded_by: FundingSource | None = None
+    description: str | None = Field(default=None, max_length=300)
