@@ -1,0 +1,1 @@
+"""Importers: files from outside (Excel, CSV) validated completely before one row is stored."""
