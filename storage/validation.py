@@ -21,6 +21,11 @@ FIELD_LABELS: dict[str, str] = {
     "staff_present": "Ansatte til stede", "staff_total": "Ansatte i alt", "theme": "Tema",
     "semester": "Semester", "share_percent": "Andel (%)", "count": "Antall", "text": "Tekst",
     "respondent": "Respondent", "reason": "Begrunnelse", "category": "Kategori", "spent_on": "Dato",
+    "due_date": "Frist", "status": "Status", "description": "Beskrivelse", "target": "Målgruppe",
+    "leader": "Leder", "network_id": "Nettverk", "unit_id": "Enhet", "gathering_id": "Samling",
+    "email": "E-post", "phone": "Telefon", "place": "Sted", "agenda": "Program", "level": "Nivå",
+    "basis": "Grunnlag", "shared_with": "Delt med", "funded_by": "Finansiert av", "focus": "Fokus",
+    "goal": "Mål", "measures": "Tiltak", "sections": "Planens deler",
 }
 
 # Errors raised by model validators (ValueError("<code>")) and their messages.
