@@ -71,6 +71,9 @@ def _message(error: dict[str, Any]) -> tuple[str | None, str]:
         "enum": _("«{label}» har en verdi som ikke er på listen."),
         "bool_parsing": _("«{label}» må være ja eller nei."),
     }
+    if kind == "greater_than_equal" and ctx.get("ge") == 0:
+        kind = "negative"
+        templates["negative"] = _("«{label}» kan ikke være et negativt tall.")
     template = templates.get(kind, _("«{label}» er ugyldig."))
     return field, template.format(label=label, **{k: v for k, v in ctx.items() if k != "error"})
 

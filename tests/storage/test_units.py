@@ -50,7 +50,7 @@ def test_renaming_onto_another_unit_is_refused(store, muni):
 
 
 @pytest.mark.parametrize("data, field, message", [
-    ({**SKOLE, "staff_count": -1}, "staff_count", "«Antall ansatte» må være minst 0"),
+    ({**SKOLE, "staff_count": -1}, "staff_count", "«Antall ansatte» kan ikke være et negativt tall"),
     ({**SKOLE, "staff_count": "mange"}, "staff_count", "«Antall ansatte» må være et helt tall"),
     ({**SKOLE, "kind": "bibliotek"}, "kind", "«Type»"),
     ({**SKOLE, "leader_email": "rektor-at-skolen"}, "leader_email", "e-postadresse"),
