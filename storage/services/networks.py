@@ -226,3 +226,10 @@ def plan_gathering_series(store: Store, network_id: uuid.UUID, semester: str, ev
             rows.append(insert_gathering(session, network.municipality_id, gathering))
         session.flush()
         return [GatheringRead.model_validate(r) for r in rows]
+
+
+def network_names(store: Store, municipality_id: uuid.UUID) -> dict[uuid.UUID, str]:
+    """Network id → name, archived networks included (for labels in lists and exports)."""
+    with store.reader() as session:
+        return dict(session.exec(select(LearningNetwork.id, LearningNetwork.name)
+                                 .where(LearningNetwork.municipality_id == municipality_id)).all())

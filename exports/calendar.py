@@ -1,0 +1,105 @@
+"""Gatherings as an iCalendar (.ics) file that Outlook and Thunderbird import.
+
+Each event's UID is derived from the gathering's UUID, so importing a newer export updates the
+events instead of duplicating them; SEQUENCE grows with the gathering's `updated_at`. Times are local
+Norwegian time (TZID Europe/Oslo, with its VTIMEZONE in the file). Takes read models, never touches the
+database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+
+from storage.enums import GatheringKind, GatheringStatus
+from storage.i18n import _
+from storage.models import GatheringRead
+
+OSLO = ZoneInfo("Europe/Oslo")
+UID_DOMAIN = "nettverkslogg"
+PRODID = "-//Nettverkslogg//Nettverkslogg 1.0//NO"
+_SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
+
+
+def event_uid(gathering_id: UUID) -> str:
+    """The stable UID of a gathering's event."""
+    return f"{gathering_id}@{UID_DOMAIN}"
+
+
+def sequence_of(updated_at: datetime) -> int:
+    """A revision number that grows with every change: seconds since 2020 of the last update."""
+    if updated_at.tzinfo is None:
+        updated_at = updated_at.replace(tzinfo=UTC)
+    return max(0, int((updated_at - _SEQUENCE_EPOCH).total_seconds()))
+
+
+def _description(gathering: GatheringRead, network_name: str | None) -> str:
+    lines = [GatheringKind(gathering.kind).label + (f" – {network_name}" if network_name else "")]
+    if gathering.agenda:
+        lines += ["", gathering.agenda]
+    return "\n".join(lines)
+
+
+def build_calendar(gatherings: Iterable[GatheringRead], *, network_names: Mapping[UUID, str] | None = None,
+                   name: str | None = None, now: datetime | None = None) -> Calendar:
+    """One VEVENT per gathering (cancelled ones as STATUS:CANCELLED, so calendars remove them)."""
+    network_names = network_names or {}
+    gatherings = list(gatherings)
+    stamp = now or datetime.now(UTC)
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name or _("Samlinger"))
+    calendar.add("x-wr-timezone", "Europe/Oslo")
+    for gathering in gatherings:
+        start = gathering.starts_at.replace(tzinfo=OSLO)
+        event = Event()
+        event.add("uid", event_uid(gathering.id))
+        event.add("dtstamp", stamp)
+        event.add("sequence", sequence_of(gathering.updated_at))
+        event.add("last-modified", gathering.updated_at if gathering.updated_at.tzinfo else
+                  gathering.updated_at.replace(tzinfo=UTC))
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(minutes=gathering.duration_minutes))
+        event.add("summary", gathering.title)
+        if gathering.place:
+            event.add("location", gathering.place)
+        event.add("description", _description(gathering, network_names.get(gathering.network_id)))
+        event.add("categories", [GatheringKind(gathering.kind).label])
+        cancelled = gathering.status == GatheringStatus.CANCELLED
+        event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+        event.add("transp", "TRANSPARENT" if cancelled else "OPAQUE")
+        calendar.add_component(event)
+    if gatherings:
+        days = [g.starts_at.date() for g in gatherings]
+        calendar.add_missing_timezones(first_date=date(min(days).year - 1, 1, 1),
+                                       last_date=date(max(days).year + 2, 1, 1))
+    return calendar
+
+
+def write_calendar(path: str | Path, gatherings: Iterable[GatheringRead], **kwargs) -> int:
+    """Write the .ics file (CRLF lines, UTF-8) and return the number of events."""
+    calendar = build_calendar(gatherings, **kwargs)
+    data = calendar.to_ical()
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    return len(calendar.walk("VEVENT"))
+
+
+def export_gatherings(store, municipality_id: UUID, path: str | Path, *, network_id: UUID | None = None,
+                      ids: Iterable[UUID] | None = None, name: str | None = None) -> int:
+    """Write the municipality's gatherings — all, one network's, or those in `ids` — to `path`."""
+    from storage.services.gatherings_plan import list_gatherings
+    from storage.services.networks import network_names
+
+    gatherings = list_gatherings(store, municipality_id, network_id=network_id, ids=ids)
+    return write_calendar(path, gatherings, network_names=network_names(store, municipality_id), name=name)
