@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -258,6 +259,15 @@ def clear_cache() -> None:
 
 # --- into the database ----------------------------------------------------------------------------
 
+# Built-in rows get the same UUID in every database (derived from their keys), so databases merged
+# from several laptops agree on them and example data is reproducible.
+_BUILTIN_NAMESPACE = uuid.UUID("6f1d2a4e-5b7c-4d8e-9f10-2a3b4c5d6e7f")
+
+
+def builtin_id(*parts: str) -> uuid.UUID:
+    return uuid.uuid5(_BUILTIN_NAMESPACE, ":".join(parts))
+
+
 def ensure_builtin_content(session: Session, directory: Path | str | None = None) -> None:
     """Insert the built-in codebook, its codes and the built-in vignettes that are not there yet.
 
@@ -267,7 +277,7 @@ def ensure_builtin_content(session: Session, directory: Path | str | None = None
     book = load_codebook(directory)
     codebook = session.exec(select(Codebook).where(Codebook.builtin == True)).first()  # noqa: E712
     if codebook is None:
-        codebook = Codebook(name=_(BUILTIN_CODEBOOK_NAME), builtin=True)
+        codebook = Codebook(id=builtin_id("codebook"), name=_(BUILTIN_CODEBOOK_NAME), builtin=True)
         session.add(codebook)
         session.flush()  # no ORM relationships: the parent row must exist before its codes
         have: set[tuple[str, str]] = set()
@@ -276,18 +286,18 @@ def ensure_builtin_content(session: Session, directory: Path | str | None = None
                 session.exec(select(Code).where(Code.codebook_id == codebook.id))}
     for row in book.code_rows():
         if (row["dimension"], row["key"]) not in have:
-            session.add(Code(codebook_id=codebook.id, **row))
+            session.add(Code(id=builtin_id("code", row["dimension"], row["key"]), codebook_id=codebook.id, **row))
 
     existing = set(session.exec(
         select(Vignette.builtin_key).where(Vignette.builtin_key.is_not(None))))  # type: ignore[union-attr]
     missing = [item for item in load_vignettes(directory) if item.builtin_key not in existing]
-    parents = [Vignette(title=item.title, target=item.target, builtin_key=item.builtin_key)
-               for item in missing]
+    parents = [Vignette(id=builtin_id("vignette", item.builtin_key), title=item.title, target=item.target,
+                        builtin_key=item.builtin_key) for item in missing]
     session.add_all(parents)
     session.flush()
     for item, vignette in zip(missing, parents, strict=True):
         session.add(VignetteVersion(
-            vignette_id=vignette.id, version=1, text=item.text,
+            id=builtin_id("vignette", item.builtin_key, "1"), vignette_id=vignette.id, version=1, text=item.text,
             follow_up_questions=list(item.follow_up_questions), setting=item.setting,
             themes=list(item.themes), phase_minutes=list(item.phase_minutes)))
     session.flush()

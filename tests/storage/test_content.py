@@ -264,3 +264,21 @@ def test_content_module_does_not_import_qt():
 def test_clear_cache():
     content.clear_cache()
     assert load_codebook() is load_codebook()
+
+
+def test_builtin_rows_have_the_same_ids_in_every_database(tmp_path):
+    from sqlmodel import select
+
+    from storage.migrate import prepare_database
+    from storage.models import Code, Vignette, VignetteVersion
+    from storage.store import Store
+
+    ids = []
+    for name in ("a.db", "b.db"):
+        store = Store(prepare_database(tmp_path / name).url)
+        ensure_builtin_content_store(store)
+        with store.reader() as session:
+            ids.append({tuple(sorted(str(r) for r in session.exec(select(model.id)))) for model in
+                        (Code, Vignette, VignetteVersion)})
+        store.close()
+    assert ids[0] == ids[1]
