@@ -69,6 +69,12 @@ def main(argv: list[str] | None = None) -> int:
             return commands.run_backup(paths, args.out)
         if args.command == "restore":
             return commands.run_restore(paths, args.source)
+        if args.command in ("status", "calendar"):
+            from . import commands_planning
+
+            if args.command == "status":
+                return commands_planning.run_status(paths, args.kommune, args.semester, args.json, args.today)
+            return commands_planning.run_calendar(paths, args.kommune, args.out, args.network)
         raise AssertionError(args.command)
     except DomainError as exc:
         log.info("Avbrutt: %s", exc.message)

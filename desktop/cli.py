@@ -54,7 +54,35 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="gjenopprett databasen fra en kopi")
     _db_option(restore, top=False)
     restore.add_argument("--from", dest="source", metavar="FIL", required=True, help="kopien som skal brukes")
+
+    status = commands.add_parser("status", help="vis forpliktelsene per semester: oppfylt, i fare, mangler")
+    _db_option(status, top=False)
+    _municipality_option(status)
+    status.add_argument("--semester", metavar="SEMESTER", help="bare dette semesteret, for eksempel 2026H")
+    status.add_argument("--json", action="store_true", help="skriv en JSON-liste i stedet for en tabell")
+    status.add_argument("--today", type=_iso_date, metavar="ÅÅÅÅ-MM-DD",
+                        help="vurder som om dagens dato var denne (standard: i dag)")
+
+    calendar = commands.add_parser("calendar", help="eksporter samlinger til en kalenderfil (.ics)")
+    _db_option(calendar, top=False)
+    _municipality_option(calendar)
+    calendar.add_argument("--out", metavar="FIL", required=True, help="kalenderfila som skal skrives (.ics)")
+    calendar.add_argument("--network", metavar="NAVN", help="bare samlingene i dette nettverket")
     return parser
+
+
+def _municipality_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--kommune", metavar="NAVN_ELLER_NUMMER",
+                        help="kommunen det gjelder (standard: kommunen som sist var valgt i appen)")
+
+
+def _iso_date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ugyldig dato «{text}» (skriv ÅÅÅÅ-MM-DD)") from None
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
