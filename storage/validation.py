@@ -26,6 +26,12 @@ FIELD_LABELS: dict[str, str] = {
     "email": "E-post", "phone": "Telefon", "place": "Sted", "agenda": "Program", "level": "Nivå",
     "basis": "Grunnlag", "shared_with": "Delt med", "funded_by": "Finansiert av", "focus": "Fokus",
     "goal": "Mål", "measures": "Tiltak", "sections": "Planens deler",
+    "follow_up_questions": "Oppfølgingsspørsmål", "setting": "Situasjon", "themes": "Temaer",
+    "phase_minutes": "Fasenes lengde", "groups": "Grupper", "anonymous": "Anonym økt",
+    "vignette_version_id": "Vignett", "municipality_id": "Kommune", "respondent_kind": "Svar fra",
+    "unit_kind": "Enhetstype", "role": "Rolle", "dimension": "Dimensjon", "key": "Nøkkel",
+    "label": "Betegnelse", "shortcut": "Hurtigtast", "coder": "Koder", "value_number": "Antall",
+    "ordinal": "Rekkefølge", "roles": "Roller",
 }
 
 # Errors raised by model validators (ValueError("<code>")) and their messages.
@@ -36,6 +42,8 @@ RULE_MESSAGES: dict[str, tuple[str, str]] = {
                 "Velg minst én rolle: barnehagemyndighet, skoleeier eller frittstående skole."),
     "municipality_number": ("number", "Kommunenummer må være fire sifre, for eksempel 4601."),
     "staff_present_above_total": ("staff_present", "Ansatte til stede kan ikke være flere enn ansatte i alt."),
+    "phase_minutes": ("phase_minutes", "Fasenes lengde må være tre tall fra 0 til 120 minutter: individuell "
+                      "refleksjon, gruppesamtale og plenum."),
 }
 
 
@@ -76,6 +84,17 @@ def _message(error: dict[str, Any]) -> tuple[str | None, str]:
         templates["negative"] = _("«{label}» kan ikke være et negativt tall.")
     template = templates.get(kind, _("«{label}» er ugyldig."))
     return field, template.format(label=label, **{k: v for k, v in ctx.items() if k != "error"})
+
+
+def collect_errors(model: type[M], data: Any) -> tuple[M | None, list[tuple[str | None, str]]]:
+    """Validate like `validated`, but return every problem as (field, Norwegian message) instead of
+    raising on the first: importers show all errors of a row at once."""
+    try:
+        if isinstance(data, BaseModel):
+            data = data.model_dump(exclude_unset=True)
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, [_message(error) for error in exc.errors()]
 
 
 def validated(model: type[M], data: Any) -> M:

@@ -46,13 +46,19 @@ def _check_links(session: Session, municipality_id: uuid.UUID, task: Task) -> No
                                   field=field)
 
 
+def insert_task(session: Session, municipality_id: uuid.UUID, task: TaskCreate) -> Task:
+    """Check and add one validated task inside the caller's transaction."""
+    row = Task.model_validate(task, update={"municipality_id": municipality_id})
+    _check_links(session, municipality_id, row)
+    session.add(row)
+    return row
+
+
 def add_task(store: Store, municipality_id: uuid.UUID, task: TaskCreate | dict) -> TaskRead:
     task = validated(TaskCreate, task)
     with store.transaction() as session:
         require(session, Municipality, municipality_id, _("Fant ikke kommunen."))
-        row = Task.model_validate(task, update={"municipality_id": municipality_id})
-        _check_links(session, municipality_id, row)
-        session.add(row)
+        row = insert_task(session, municipality_id, task)
         session.flush()
         return TaskRead.model_validate(row)
 
