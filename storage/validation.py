@@ -32,6 +32,11 @@ FIELD_LABELS: dict[str, str] = {
     "unit_kind": "Enhetstype", "role": "Rolle", "dimension": "Dimensjon", "key": "Nøkkel",
     "label": "Betegnelse", "shortcut": "Hurtigtast", "coder": "Koder", "value_number": "Antall",
     "ordinal": "Rekkefølge", "roles": "Roller",
+    "led_by": "Hvem ledet", "method": "Metode", "what_done": "Hva gjorde vi",
+    "reflections": "Refleksjoner", "next_steps": "Dette prøver vi før neste gang",
+    "children_involved": "Barn/elever involvert", "parents_involved": "Foreldre involvert",
+    "decisions": "Beslutninger", "reflection_templates": "Refleksjonsmaler", "attendance": "Oppmøte",
+    "tasks": "Oppgaver",
 }
 
 # Errors raised by model validators (ValueError("<code>")) and their messages.
