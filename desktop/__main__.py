@@ -35,8 +35,11 @@ def _open_window(args, paths) -> int:
 
     from ui.app import run_app  # Qt is imported only now
 
+    from . import crash
+
     try:
-        return run_app(opened, paths, demo=args.demo, process_start=_PROCESS_START)
+        return run_app(opened, paths, demo=args.demo, process_start=_PROCESS_START,
+                       set_crash_reporter=crash.set_reporter)
     finally:
         if lock:
             lock.release()

@@ -1,0 +1,264 @@
+"""The main window: navigation on the left (Ctrl+1..8), one page at a time on the right.
+
+It is built and painted before any database code loads; the runner (and with it SQLModel) starts
+only after the first paint. Pages show «Laster …» until their data arrives.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from . import topics
+from .format import safe_url
+from .pages.base import Page
+from .pages.funds import FundsPage
+from .pages.gatherings import GatheringsPage
+from .pages.overview import OverviewPage
+from .pages.planning import PlanningPage
+from .pages.reports import ReportsPage
+from .pages.settings import SettingsPage
+from .pages.unit_logs import UnitLogsPage
+from .pages.vignettes import VignettesPage
+
+APP_NAME = "Nettverkslogg"
+SETTINGS_ORG = "Nettverkslogg"
+
+
+PAGE_CLASSES: list[type[Page]] = [OverviewPage, PlanningPage, GatheringsPage, UnitLogsPage, VignettesPage,
+                                  FundsPage, ReportsPage, SettingsPage]
+
+
+def window_title(municipality_name: str | None) -> str:
+    return f"{APP_NAME} — {municipality_name}" if municipality_name else APP_NAME
+
+
+def load_current(store, progress, cancel):
+    """Worker job: the municipality the user works on, or None on an empty database."""
+    from storage.services.municipalities import current_municipality
+
+    return current_municipality(store)
+
+
+def make_demo_job(scale: str = "municipality", seed: int = 1):
+    def job(store, progress, cancel):
+        from storage.demo import generate_demo
+
+        return generate_demo(store, scale=scale, seed=seed, progress=progress, cancel=cancel)
+
+    return job
+
+
+class MainWindow(QMainWindow):
+    first_painted = Signal()
+    ready = Signal()  # the runner runs and the current municipality is known
+
+    def __init__(self, opened, paths, *, demo: bool = False, start_on_paint: bool = True,
+                 crash_handler=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.opened = opened
+        self.paths = paths
+        self.runner = None
+        self.welcome = None
+        self.current = None
+        self._demo = demo
+        self._start_on_paint = start_on_paint
+        self._crash_handler = crash_handler
+        self._painted = False
+        self.setWindowTitle(window_title(opened.municipality_name))
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(220)
+        self.navigation.setAccessibleName(self.tr("Sider"))
+        self.stack = QStackedWidget()
+        self._page_classes: list[type[Page]] = PAGE_CLASSES
+        self._pages: list[Page | None] = [None] * len(PAGE_CLASSES)
+        for number, page_class in enumerate(PAGE_CLASSES, start=1):
+            title = page_class.page_title()
+            item = QListWidgetItem(title)
+            item.setToolTip(self.tr("{page} (Ctrl+{n})").format(page=title, n=number))
+            self.navigation.addItem(item)
+            self.stack.addWidget(QWidget())  # the page itself is built when first needed
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda row=number - 1: self.show_page(row))
+        self.navigation.currentRowChanged.connect(self._on_row_changed)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        database = str(opened.path) if opened.path is not None else safe_url(opened.url)
+        self.database_label = QLabel(self.tr("Database: {path}").format(path=database))
+        self.database_label.setContentsMargins(8, 0, 8, 0)
+        self.statusBar().addPermanentWidget(self.database_label, 1)
+        self.statusBar().setSizeGripEnabled(True)
+
+        self._restore_geometry()
+        self.navigation.setCurrentRow(0)
+        self.navigation.setFocus()
+
+    # --- pages and navigation --------------------------------------------------------------------
+
+    def page(self, row: int) -> Page:
+        """The page in that row, built now if it was not built yet."""
+        page = self._pages[row]
+        if page is None:
+            page_class = self._page_classes[row]
+            page = page_class(self.opened, self.paths) if page_class is SettingsPage else page_class()
+            if isinstance(page, OverviewPage):
+                page.setup_requested.connect(self.show_welcome)
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._pages[row] = page
+            if self.runner is not None:
+                page.attach(self.runner)
+        return page
+
+    @property
+    def pages(self) -> list[Page]:
+        return [self.page(row) for row in range(len(self._pages))]
+
+    @property
+    def overview(self) -> OverviewPage:
+        return self.page(PAGE_CLASSES.index(OverviewPage))
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.page(PAGE_CLASSES.index(SettingsPage))
+
+    def _on_row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.page(row)
+            self.stack.setCurrentIndex(row)
+
+    def show_page(self, row: int) -> None:
+        from PySide6.QtCore import Qt  # not at module level: keeps ~20 ms off the start-up path
+
+        self.navigation.setCurrentRow(row)
+        self.stack.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def current_page(self) -> Page:
+        return self.stack.currentWidget()
+
+    def _build_remaining_pages(self) -> None:
+        """After start-up, build the other pages one per event-loop turn, so switching is instant."""
+        for row, page in enumerate(self._pages):
+            if page is None:
+                self.page(row)
+                QTimer.singleShot(0, self._build_remaining_pages)
+                return
+
+    # --- start-up --------------------------------------------------------------------------------
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+            if self._start_on_paint:
+                QTimer.singleShot(0, self.start_background)
+
+    def start_background(self) -> None:
+        """Start the runner (its thread creates the Store and imports SQLModel) and load the data."""
+        if self.runner is not None:
+            return
+        from .runner import Runner
+
+        self.runner = Runner(self.opened.url, self, crash_handler=self._crash_handler)
+        self.runner.data_changed.connect(self._on_data_changed)
+        self.runner.submit(load_current, on_done=self._on_initial)
+        for page in self._pages:
+            if page is not None:
+                page.attach(self.runner)
+        QTimer.singleShot(0, self._build_remaining_pages)
+
+    def _on_initial(self, current) -> None:
+        self._set_current(current)
+        if current is None:
+            if self._demo:
+                self.run_demo()
+            else:
+                self.show_welcome()
+        self.ready.emit()
+
+    def _set_current(self, current) -> None:
+        self.current = current
+        self.setWindowTitle(window_title(current.name if current else None))
+
+    def _on_data_changed(self, changed: set[str]) -> None:
+        for page in self._pages:
+            if page is not None:
+                page.on_data_changed(changed)
+        if topics.touches(changed, {topics.MUNICIPALITIES, topics.CURRENT_MUNICIPALITY}):
+            self.runner.submit(load_current, on_done=self._set_current)
+
+    # --- first run: welcome and demo data --------------------------------------------------------
+
+    def show_welcome(self) -> None:
+        if self.runner is None:
+            return
+        if self.welcome is not None and self.welcome.isVisible():
+            self.welcome.raise_()
+            return
+        from .welcome import WelcomeDialog
+
+        self.welcome = WelcomeDialog(self.runner, self)
+        self.welcome.demo_requested.connect(self.run_demo)
+        self.welcome.open()
+
+    def run_demo(self) -> None:
+        self.runner.submit(make_demo_job(), label=self.tr("Lager eksempeldata …"), cancellable=True,
+                           changes={topics.ALL}, on_done=self._demo_done, on_error=self._demo_failed)
+
+    def _demo_done(self, summary) -> None:
+        self.statusBar().showMessage(self.tr("Eksempeldata er lagt inn: {summary}").format(summary=summary), 20_000)
+
+    def _demo_failed(self, error) -> None:
+        if self.current is None and not self._demo:
+            self.show_welcome()
+            if self.welcome is not None:
+                self.welcome.show_message(error.message)
+        else:
+            self.statusBar().showMessage(error.message, 15_000)
+
+    # --- geometry and shutdown -------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        settings = QSettings(SETTINGS_ORG, APP_NAME)
+        geometry = settings.value("main_window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            available = self.screen().availableGeometry()
+            self.resize(min(1200, available.width() - 40), min(800, available.height() - 40))
+        state = settings.value("main_window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def save_geometry(self) -> None:
+        settings = QSettings(SETTINGS_ORG, APP_NAME)
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/state", self.saveState())
+
+    def shutdown(self) -> None:
+        if self.runner is not None:
+            self.runner.shutdown()
+
+    def closeEvent(self, event) -> None:
+        self.save_geometry()
+        self.shutdown()
+        super().closeEvent(event)

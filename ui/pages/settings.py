@@ -1,0 +1,137 @@
+"""Innstillinger: which municipality the app shows, and where the files live."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from .. import topics
+from ..format import safe_url
+from .base import Page, card, muted, section_title
+
+
+def load_settings(store, progress, cancel):
+    """Worker job: the municipalities, the current one's id and the database ID."""
+    from storage.services.municipalities import current_municipality, list_municipalities
+    from storage.services.settings import database_id
+
+    current = current_municipality(store)
+    return list_municipalities(store), (current.id if current else None), database_id(store)
+
+
+def choose_municipality(municipality_id):
+    def job(store, progress, cancel):
+        from storage.services.municipalities import set_current_municipality
+
+        set_current_municipality(store, municipality_id)
+
+    return job
+
+
+def _value_label(text: str) -> QLabel:
+    from PySide6.QtCore import Qt
+
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    return label
+
+
+class SettingsPage(Page):
+    TITLE = QT_TRANSLATE_NOOP("SettingsPage", "Innstillinger")
+    TOPICS = frozenset({topics.MUNICIPALITIES, topics.CURRENT_MUNICIPALITY, topics.SETTINGS})
+    loaded = Signal()
+
+    def __init__(self, opened, paths, parent: QWidget | None = None):
+        from PySide6.QtCore import Qt  # not at module level: the module loads before the first paint
+
+        super().__init__(parent)
+        self.set_intro(self.tr("Velg hvilken kommune du arbeider med, og se hvor programmet lagrer filene."))
+
+        frame, layout = card()
+        layout.setSpacing(8)
+        layout.addWidget(section_title(self.tr("Kommune")))
+        row = QHBoxLayout()
+        chooser_label = QLabel(self.tr("&Kommunen du arbeider med:"))
+        self.municipality_box = QComboBox()
+        self.municipality_box.setMinimumWidth(280)
+        self.municipality_box.setMaxVisibleItems(20)
+        self.municipality_box.addItem(self.tr("Laster …"))
+        self.municipality_box.setEnabled(False)
+        self.municipality_box.activated.connect(self._chosen)
+        chooser_label.setBuddy(self.municipality_box)
+        row.addWidget(chooser_label)
+        row.addWidget(self.municipality_box)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(muted(self.tr("Tallene og sidene viser bare data for kommunen du velger her.")))
+        self.body.addWidget(frame)
+
+        frame, layout = card()
+        layout.setSpacing(8)
+        layout.addWidget(section_title(self.tr("Filer")))
+        form = QFormLayout()
+        form.setHorizontalSpacing(18)
+        form.setVerticalSpacing(10)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        database = str(opened.path) if opened.path is not None else safe_url(opened.url)
+        self.database_value = _value_label(database)
+        self.backup_value = _value_label(str(paths.backup_dir))
+        self.log_value = _value_label(str(paths.log_file))
+        self.database_id_value = _value_label(opened.database_id or "–")
+        form.addRow(self.tr("Databasefil:"), self.database_value)
+        form.addRow(self.tr("Sikkerhetskopier:"), self._with_open_button(self.backup_value, Path(paths.backup_dir)))
+        form.addRow(self.tr("Loggfil:"), self._with_open_button(self.log_value, Path(paths.log_file).parent))
+        form.addRow(self.tr("Database-ID:"), self.database_id_value)
+        layout.addLayout(form)
+        layout.addWidget(muted(self.tr("Programmet tar en sikkerhetskopi av databasen hver dag du bruker det, "
+                                       "og før hver oppgradering.")))
+        self.body.addWidget(frame)
+
+    def _with_open_button(self, value: QLabel, folder: Path) -> QWidget:
+        widget = QWidget()
+        row = QHBoxLayout(widget)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(value, 1)
+        button = QPushButton(self.tr("Åpne mappen"))
+        button.setToolTip(str(folder))
+        button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+        row.addWidget(button)
+        return widget
+
+    def load(self) -> None:
+        self.runner.submit(load_settings, on_done=self._show)
+
+    def _show(self, result) -> None:
+        municipalities, current_id, database_id = result
+        box = self.municipality_box
+        box.blockSignals(True)
+        box.clear()
+        for m in municipalities:
+            box.addItem(f"{m.name} ({m.number})", m.id)
+        if not municipalities:
+            box.addItem(self.tr("Ingen kommuner ennå"))
+        index = box.findData(current_id) if current_id is not None else -1
+        box.setCurrentIndex(max(index, 0))
+        box.setEnabled(bool(municipalities))
+        box.blockSignals(False)
+        if database_id:
+            self.database_id_value.setText(database_id)
+        self.loaded.emit()
+
+    def _chosen(self, index: int) -> None:
+        municipality_id = self.municipality_box.itemData(index)
+        if municipality_id is None or self.runner is None:
+            return
+        self.runner.submit(choose_municipality(municipality_id), changes={topics.CURRENT_MUNICIPALITY})
