@@ -310,7 +310,8 @@ def delete_response(store: Store, response_id: uuid.UUID) -> None:
         session.delete(row)
 
 
-def _natural(name: str) -> tuple:
+def pseudonym_order(name: str) -> tuple:
+    """Sort key for pseudonyms: «Gruppe 2» before «Gruppe 10»."""
     match = _NUMBERED.match(name.strip())
     return (match.group(1).casefold(), int(match.group(2))) if match else (name.casefold(), -1)
 
@@ -321,5 +322,5 @@ def list_responses(store: Store, session_id: uuid.UUID) -> list[ResponseRead]:
         require(session, VignetteSession, session_id, _session_not_found())
         rows = session.exec(select(Response).where(Response.session_id == session_id)).all()
         reads = [ResponseRead.model_validate(r) for r in rows]
-    return sorted(reads, key=lambda r: (r.respondent_kind != RespondentKind.GROUP, _natural(r.respondent),
+    return sorted(reads, key=lambda r: (r.respondent_kind != RespondentKind.GROUP, pseudonym_order(r.respondent),
                                         r.created_at))
