@@ -78,6 +78,10 @@ def main(argv: list[str] | None = None) -> int:
             if args.command == "status":
                 return commands_planning.run_status(paths, args.kommune, args.semester, args.json, args.today)
             return commands_planning.run_calendar(paths, args.kommune, args.out, args.network)
+        if args.command in ("log-templates", "import-logs"):
+            from . import commands_logs
+
+            return commands_logs.run(paths, args)
         raise AssertionError(args.command)
     except DomainError as exc:
         log.info("Avbrutt: %s", exc.message)

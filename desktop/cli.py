@@ -68,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     _municipality_option(calendar)
     calendar.add_argument("--out", metavar="FIL", required=True, help="kalenderfila som skal skrives (.ics)")
     calendar.add_argument("--network", metavar="NAVN", help="bare samlingene i dette nettverket")
+
+    from .commands_logs import add_parsers as add_log_parsers
+
+    add_log_parsers(commands, lambda p: _db_option(p, top=False), _municipality_option)
     return parser
 
 
