@@ -39,7 +39,7 @@ from ..errors import DomainError
 from ..i18n import _
 from ..models.vignettes import Coding, Response
 from ..store import Store
-from .coding import CodebookView, Dimension, codebook_view, load_codings
+from .coding import CodebookView, Dimension, as_uuid, codebook_view, gc_paused, load_codings
 from .vignette_sessions import pseudonym_order
 
 MIN_DOUBLE_CODED = 10
@@ -169,8 +169,8 @@ def coder_pair(store: Store, session_ids: Iterable[uuid.UUID]) -> tuple[str, str
     return (ranked[0][0], ranked[1][0]) if len(ranked) >= 2 else None
 
 
-def _labels(view: CodebookView, code_ids: Iterable[uuid.UUID]) -> str:
-    codes = sorted((view.by_id[c] for c in code_ids), key=lambda c: c.ordinal)
+def _labels(dim: Dimension, keys: Iterable[str]) -> str:
+    codes = sorted((c for c in dim.codes if c.key in keys), key=lambda c: c.ordinal)
     return ", ".join(c.label for c in codes) or _("(ikke kodet)")
 
 
@@ -180,37 +180,45 @@ def agreement(store: Store, session_ids: uuid.UUID | Iterable[uuid.UUID], coder_
     ids = [session_ids] if isinstance(session_ids, uuid.UUID) else list(session_ids)
     if coder_a == coder_b:
         raise DomainError(_("Velg to ulike kodere for å beregne enighet."), field="coder")
-    with store.reader() as session:
-        view = codebook_view(session, codebook_id)
-        by_coder: dict[str, dict[uuid.UUID, dict]] = {coder_a: {}, coder_b: {}}
-        for response_id, coder, code_id, number in load_codings(session, ids, view, [coder_a, coder_b]):
-            code = view.by_id[code_id]
-            state = by_coder[coder].setdefault(response_id, {})
+    with gc_paused():
+        with store.reader() as session:
+            view = codebook_view(session, codebook_id)
+            rows = load_codings(session, ids, view, [coder_a, coder_b], double_coded=True)
+        by_coder: dict[str, dict[object, dict]] = {coder_a: {}, coder_b: {}}
+        names: dict[object, str] = {}
+        for rid, coder, code, number, name in rows:  # one pass: answer → dimension → codes or number
+            names[rid] = name
+            state = by_coder[coder].setdefault(rid, {})
             if code.numeric:
                 if number is not None:
                     state[code.dimension] = number
             else:
-                state.setdefault(code.dimension, set()).add(code_id)
-        double = sorted(set(by_coder[coder_a]) & set(by_coder[coder_b]))
-        names = dict(session.exec(select(Response.id, Response.respondent)
-                                  .where(Response.id.in_(double))).all()) if double else {}  # type: ignore[attr-defined]
+                state.setdefault(code.dimension, set()).add(code.key)
+        return _report(view, by_coder, names, coder_a, coder_b, min_double_coded)
+
+
+def _report(view: CodebookView, by_coder: dict, names: dict, coder_a: str, coder_b: str,
+            min_double_coded: int) -> AgreementReport:
+    double = sorted(set(by_coder[coder_a]) & set(by_coder[coder_b]),
+                    key=lambda rid: (pseudonym_order(names[rid]), str(rid)))
     a_all, b_all = by_coder[coder_a], by_coder[coder_b]
     dimensions, disagreements = [], []
     for dim in view.dimensions:
-        result, found = _dimension(view, dim, double, a_all, b_all, names, coder_a, coder_b, min_double_coded)
+        result, found = _dimension(dim, double, a_all, b_all, names, coder_a, coder_b, min_double_coded)
         dimensions.append(result)
         disagreements.extend(found)
-    disagreements.sort(key=lambda d: pseudonym_order(d.respondent))  # stable: dimensions keep their order
+    order = {as_uuid(rid): i for i, rid in enumerate(double)}
+    disagreements.sort(key=lambda d: order[d.response_id])  # stable: per answer, the dimensions keep their order
     return AgreementReport(coder_a, coder_b, len(double), tuple(dimensions), tuple(disagreements),
                            min_double_coded)
 
 
-def _dimension(view: CodebookView, dim: Dimension, double: list[uuid.UUID], a_all: dict, b_all: dict, names: dict[uuid.UUID, str],
+def _dimension(dim: Dimension, double: list, a_all: dict, b_all: dict, names: dict,
                a: str, b: str, min_n: int) -> tuple[DimensionAgreement, list[Disagreement]]:
     found: list[Disagreement] = []
 
-    def differ(rid: uuid.UUID, left: str, right: str) -> None:
-        found.append(Disagreement(rid, names.get(rid, ""), dim.key, dim.label, left, right))
+    def differ(rid: object, left: str, right: str) -> None:
+        found.append(Disagreement(as_uuid(rid), names.get(rid, ""), dim.key, dim.label, left, right))
 
     if dim.numeric:
         pairs = []
@@ -227,14 +235,14 @@ def _dimension(view: CodebookView, dim: Dimension, double: list[uuid.UUID], a_al
         pooled: list[tuple[bool, bool]] = []
         per_code = []
         for code in dim.codes:
-            pairs = [(code.id in a_all[rid].get(dim.key, ()), code.id in b_all[rid].get(dim.key, ()))
+            pairs = [(code.key in a_all[rid].get(dim.key, ()), code.key in b_all[rid].get(dim.key, ()))
                      for rid in double]
             pooled.extend(pairs)
             per_code.append(_figure(f"{dim.key}:{code.key}", code.label, pairs, a, b, min_n, n=len(double)))
         for rid in double:
             x, y = a_all[rid].get(dim.key, set()), b_all[rid].get(dim.key, set())
             if x != y:
-                differ(rid, _labels(view, x), _labels(view, y))
+                differ(rid, _labels(dim, x), _labels(dim, y))
         overall = _figure(dim.key, dim.label, pooled, a, b, min_n, n=len(double))
         return DimensionAgreement(dim.key, dim.label, "multiple", overall, tuple(per_code)), found
     pairs = []
@@ -243,5 +251,5 @@ def _dimension(view: CodebookView, dim: Dimension, double: list[uuid.UUID], a_al
         if x and y:
             pairs.append((next(iter(x)), next(iter(y))))
         if (x or set()) != (y or set()):
-            differ(rid, _labels(view, x or ()), _labels(view, y or ()))
+            differ(rid, _labels(dim, x or ()), _labels(dim, y or ()))
     return DimensionAgreement(dim.key, dim.label, "single", _figure(dim.key, dim.label, pairs, a, b, min_n), ()), found

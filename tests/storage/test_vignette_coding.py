@@ -7,16 +7,18 @@ from datetime import date
 import pytest
 
 from storage.errors import DomainError
-from storage.services.coding import (
+from storage.services.codebooks import (
     add_code,
-    apply_codes,
-    apply_shortcuts,
-    clear_dimension,
     code_usage,
     create_codebook,
     delete_code,
     get_codebook,
     list_codebooks,
+)
+from storage.services.coding import (
+    apply_codes,
+    apply_shortcuts,
+    clear_dimension,
     response_codes,
     session_coders,
     set_number,
