@@ -41,18 +41,24 @@ def _report_first_paint(process_start: float, app) -> None:
 def run_app(opened, paths, *, demo: bool, process_start: float,
             set_crash_reporter: Callable | None = None) -> int:
     """Show the main window for an opened (migrated, locked) database; return the exit code."""
-    from .crash_dialog import CrashReporter
     from .main_window import MainWindow
 
     app = make_application()
     exit_after_paint = os.environ.get(EXIT_AFTER_PAINT_ENV) == "1"
-    reporter = None
-    if set_crash_reporter is not None:
-        reporter = CrashReporter()
-        set_crash_reporter(reporter)
+    reporters = []
+
+    def install_crash_reporter() -> None:
+        # After the first paint (until then desktop's stderr reporter and the log file serve).
+        from .crash_dialog import CrashReporter
+
+        reporters.append(CrashReporter())
+        set_crash_reporter(reporters[-1])
+
     window = MainWindow(opened, paths, demo=demo, start_on_paint=not exit_after_paint)
     if exit_after_paint:
         window.first_painted.connect(lambda: _report_first_paint(process_start, app))
+    elif set_crash_reporter is not None:
+        window.first_painted.connect(install_crash_reporter)
     app.aboutToQuit.connect(window.shutdown)
     window.show()
     try:
@@ -60,6 +66,5 @@ def run_app(opened, paths, *, demo: bool, process_start: float,
     finally:
         window.save_geometry()
         window.shutdown()
-        if set_crash_reporter is not None:
+        if reporters:
             set_crash_reporter(None)
-        del reporter

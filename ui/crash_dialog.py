@@ -36,10 +36,10 @@ class CrashDialog(QDialog):
         title.setObjectName("pageTitle")
         layout.addWidget(title)
         text = QLabel(self.tr(
-            "Nettverkslogg støtte på en feil det ikke ventet. Det du allerede har lagret, ligger trygt i "
+            "Det oppstod en uventet feil i Nettverkslogg. Det du allerede har lagret, ligger trygt i "
             "databasen. Du kan fortsette, men start gjerne programmet på nytt.\n\n"
-            "Vil du ha hjelp, kopier rapporten under og send den til den som hjelper deg med programmet. "
-            "Rapporten inneholder ikke dataene dine."))
+            "Trenger du hjelp? Kopier rapporten under og send den til den som hjelper deg med programmet. "
+            "Rapporten viser hvor i programmet feilen skjedde."))
         text.setWordWrap(True)
         layout.addWidget(text)
         self.report_box = QPlainTextEdit(report)

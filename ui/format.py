@@ -6,8 +6,8 @@ import re
 
 
 def thousands(n: int) -> str:
-    """12345 -> '12 345' (Norwegian grouping with a space)."""
-    return f"{int(n):,}".replace(",", " ")
+    """12345 -> '12 345' (Norwegian grouping with a space; a real minus sign for negatives)."""
+    return f"{int(n):,}".replace(",", " ").replace("-", "\u2212")
 
 
 def kroner(n: int) -> str:

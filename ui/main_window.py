@@ -6,8 +6,9 @@ only after the first paint. Pages show «Laster …» until their data arrives.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+import importlib
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,21 +22,23 @@ from PySide6.QtWidgets import (
 from . import topics
 from .format import safe_url
 from .pages.base import Page
-from .pages.funds import FundsPage
-from .pages.gatherings import GatheringsPage
 from .pages.overview import OverviewPage
-from .pages.planning import PlanningPage
-from .pages.reports import ReportsPage
-from .pages.settings import SettingsPage
-from .pages.unit_logs import UnitLogsPage
-from .pages.vignettes import VignettesPage
 
 APP_NAME = "Nettverkslogg"
 SETTINGS_ORG = "Nettverkslogg"
 
-
-PAGE_CLASSES: list[type[Page]] = [OverviewPage, PlanningPage, GatheringsPage, UnitLogsPage, VignettesPage,
-                                  FundsPage, ReportsPage, SettingsPage]
+# (title, module, class). Only Oversikt is imported before the first paint; the rest when built.
+NAVIGATION: list[tuple[str, str, str]] = [
+    (QT_TRANSLATE_NOOP("MainWindow", "Oversikt"), "ui.pages.overview", "OverviewPage"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Planlegging"), "ui.pages.planning", "PlanningPage"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Samlinger"), "ui.pages.gatherings", "GatheringsPage"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Enhetslogger"), "ui.pages.unit_logs", "UnitLogsPage"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Vignetter"), "ui.pages.vignettes", "VignettesPage"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Økonomi"), "ui.pages.funds", "FundsPage"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Rapporter"), "ui.pages.reports", "ReportsPage"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Innstillinger"), "ui.pages.settings", "SettingsPage"),
+]
+OVERVIEW, SETTINGS = 0, 7
 
 
 def window_title(municipality_name: str | None) -> str:
@@ -81,16 +84,13 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(220)
         self.navigation.setAccessibleName(self.tr("Sider"))
         self.stack = QStackedWidget()
-        self._page_classes: list[type[Page]] = PAGE_CLASSES
-        self._pages: list[Page | None] = [None] * len(PAGE_CLASSES)
-        for number, page_class in enumerate(PAGE_CLASSES, start=1):
-            title = page_class.page_title()
-            item = QListWidgetItem(title)
-            item.setToolTip(self.tr("{page} (Ctrl+{n})").format(page=title, n=number))
+        self._pages: list[Page | None] = [None] * len(NAVIGATION)
+        for number, (title, _module, _name) in enumerate(NAVIGATION, start=1):
+            item = QListWidgetItem(self.tr(title))
+            item.setSizeHint(QSize(200, 40))
+            item.setToolTip(self.tr("{page} (Ctrl+{n})").format(page=self.tr(title), n=number))
             self.navigation.addItem(item)
             self.stack.addWidget(QWidget())  # the page itself is built when first needed
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-            shortcut.activated.connect(lambda row=number - 1: self.show_page(row))
         self.navigation.currentRowChanged.connect(self._on_row_changed)
 
         central = QWidget()
@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         database = str(opened.path) if opened.path is not None else safe_url(opened.url)
         self.database_label = QLabel(self.tr("Database: {path}").format(path=database))
         self.database_label.setContentsMargins(8, 0, 8, 0)
-        self.statusBar().addPermanentWidget(self.database_label, 1)
+        self.statusBar().addPermanentWidget(self.database_label)
         self.statusBar().setSizeGripEnabled(True)
 
         self._restore_geometry()
@@ -117,9 +117,11 @@ class MainWindow(QMainWindow):
         """The page in that row, built now if it was not built yet."""
         page = self._pages[row]
         if page is None:
-            page_class = self._page_classes[row]
-            page = page_class(self.opened, self.paths) if page_class is SettingsPage else page_class()
-            if isinstance(page, OverviewPage):
+            title, module, name = NAVIGATION[row]
+            page_class = OverviewPage if row == OVERVIEW else getattr(importlib.import_module(module), name)
+            page = page_class(self.opened, self.paths) if row == SETTINGS else page_class()
+            page.set_title(self.tr(title))
+            if row == OVERVIEW:
                 page.setup_requested.connect(self.show_welcome)
             placeholder = self.stack.widget(row)
             self.stack.insertWidget(row, page)
@@ -136,11 +138,11 @@ class MainWindow(QMainWindow):
 
     @property
     def overview(self) -> OverviewPage:
-        return self.page(PAGE_CLASSES.index(OverviewPage))
+        return self.page(OVERVIEW)
 
     @property
-    def settings_page(self) -> SettingsPage:
-        return self.page(PAGE_CLASSES.index(SettingsPage))
+    def settings_page(self):
+        return self.page(SETTINGS)
 
     def _on_row_changed(self, row: int) -> None:
         if row >= 0:
@@ -155,6 +157,14 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> Page:
         return self.stack.currentWidget()
+
+    def _add_shortcuts(self) -> None:
+        """Ctrl+1..8 (made after the first paint: QShortcut is one more class to load before it)."""
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        for row in range(len(NAVIGATION)):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
+            shortcut.activated.connect(lambda row=row: self.show_page(row))
 
     def _build_remaining_pages(self) -> None:
         """After start-up, build the other pages one per event-loop turn, so switching is instant."""
@@ -171,6 +181,7 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
+            QTimer.singleShot(0, self._add_shortcuts)
             if self._start_on_paint:
                 QTimer.singleShot(0, self.start_background)
 

@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -58,6 +59,28 @@ def _intro(text: str) -> QLabel:
     return label
 
 
+class ChoiceButton(QPushButton):
+    """A large button with a bold title and a line of explanation under it."""
+
+    def __init__(self, title: str, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("choice")
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(text)
+        self.setMinimumHeight(78)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 12, 18, 12)
+        layout.setSpacing(3)
+        self.title_label = QLabel(title)
+        self.title_label.setObjectName("choiceTitle")
+        self.text_label = QLabel(text)
+        self.text_label.setObjectName("choiceText")
+        self.text_label.setWordWrap(True)
+        for label in (self.title_label, self.text_label):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+
+
 def _error_label() -> QLabel:
     label = QLabel()
     label.setObjectName("formError")
@@ -106,14 +129,13 @@ class WelcomeDialog(QDialog):
         layout.addWidget(_intro(self.tr("Nettverkslogg hjelper deg å planlegge, logge og rapportere arbeidet "
                                         "i de lærende nettverkene. Hvordan vil du begynne?")))
         layout.addSpacing(14)
-        self.demo_button = QPushButton(self.tr("Åpne eksempeldata\nSe hvordan programmet virker, "
-                                               "med en tenkt kommune full av data."))
-        self.setup_button = QPushButton(self.tr("Sett opp egen kommune\nFyll inn kommunen, rollene og "
-                                                "perioden. Det tar et par minutter."))
-        for button in (self.demo_button, self.setup_button):
-            button.setObjectName("choice")
-            button.setMinimumHeight(76)
-            layout.addWidget(button)
+        self.demo_button = ChoiceButton(self.tr("Åpne eksempeldata"),
+                                        self.tr("Se hvordan programmet virker, med en tenkt kommune full av data."))
+        self.setup_button = ChoiceButton(self.tr("Sett opp egen kommune"),
+                                         self.tr("Fyll inn kommunen, rollene og perioden. Det tar et par minutter."))
+        layout.addWidget(self.demo_button)
+        layout.addSpacing(4)
+        layout.addWidget(self.setup_button)
         self.demo_button.clicked.connect(self._choose_demo)
         self.setup_button.clicked.connect(self.show_form)
         self.choice_message = _error_label()
@@ -146,7 +168,9 @@ class WelcomeDialog(QDialog):
         self.name_edit.setPlaceholderText(self.tr("for eksempel Bodø"))
         self.number_edit = QLineEdit()
         self.number_edit.setMaxLength(4)
-        self.number_edit.setPlaceholderText(self.tr("fire sifre, for eksempel 1804"))
+        self.number_edit.setFixedWidth(110)
+        self.number_edit.setPlaceholderText(self.tr("for eksempel 1804"))
+        self.number_edit.setToolTip(self.tr("Kommunenummeret har fire sifre, for eksempel 1804."))
         self.county_box = QComboBox()
         self.county_box.setEditable(True)
         self.county_box.addItems(COUNTIES)
@@ -165,6 +189,7 @@ class WelcomeDialog(QDialog):
         self.cohort_spin = QSpinBox()
         self.cohort_spin.setRange(1, 99)
         self.cohort_spin.setValue(1)
+        self.cohort_spin.setFixedWidth(110)
         start, end = default_period()
         self.start_edit = self._date_edit(start)
         self.end_edit = self._date_edit(end)
@@ -186,10 +211,10 @@ class WelcomeDialog(QDialog):
         self.hint_label.setObjectName("muted")
         self.hint_label.setWordWrap(True)
         layout.addWidget(self.hint_label)
-
-        layout.addStretch(1)
+        layout.addSpacing(6)
         self.form_error = _error_label()
         layout.addWidget(self.form_error)
+        layout.addStretch(1)
         buttons = QHBoxLayout()
         self.back_button = QPushButton(self.tr("Tilbake"))
         self.save_button = QPushButton(self.tr("Lagre og start"))
@@ -217,7 +242,11 @@ class WelcomeDialog(QDialog):
         edit = QDateEdit(QDate(value.year, value.month, value.day))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("dd.MM.yyyy")
-        edit.setMinimumWidth(140)
+        edit.setFixedWidth(150)
+        calendar = edit.calendarWidget()
+        calendar.setMinimumWidth(340)  # room for "man." … "søn." and week numbers
+        calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.ISOWeekNumbers)
+        calendar.setGridVisible(False)
         return edit
 
     def _update_hints(self, *_args) -> None:

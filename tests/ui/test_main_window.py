@@ -126,24 +126,29 @@ def test_overview_says_loading_before_the_runner_starts(qtbot, db_path, paths):
 
 
 def test_switching_municipality_in_settings(make_window, store, qtbot):
-    add_municipality(store, "Bodø", "1804")
-    add_municipality(store, "Alta", "5601", "Finnmark")  # made current last
+    add_municipality(store, "Alta", "5601", "Finnmark")
+    add_municipality(store, "Bodø", "1804")  # made current last
+    add_municipality(store, "Tromsø", "5501", "Troms", kindergarten=False)
+    from storage.services.municipalities import list_municipalities, set_current_municipality
+
+    set_current_municipality(store, next(m.id for m in list_municipalities(store) if m.name == "Bodø"))
     window = make_window()
-    assert window.windowTitle() == "Nettverkslogg — Alta"
+    assert window.windowTitle() == "Nettverkslogg — Bodø"
     qtbot.waitUntil(lambda: window.overview.counts is not None)
-    assert window.overview.municipality_label.text().startswith("Alta")
+    assert window.overview.municipality_label.text().startswith("Bodø")
 
     settings = window.settings_page
     window.show_page(7)
     box = settings.municipality_box
-    qtbot.waitUntil(lambda: box.isEnabled() and box.count() == 2)
-    assert [box.itemText(i) for i in range(2)] == ["Alta (5601)", "Bodø (1804)"]
-    assert box.currentText() == "Alta (5601)"
+    qtbot.waitUntil(lambda: box.isEnabled() and box.count() == 3)
+    assert [box.itemText(i) for i in range(3)] == ["Alta (5601)", "Bodø (1804)", "Tromsø (5501)"]
+    assert box.currentText() == "Bodø (1804)"
     box.setFocus()
-    qtbot.keyClick(box, Qt.Key.Key_Down)  # the user picks Bodø with the keyboard
-    qtbot.waitUntil(lambda: window.windowTitle() == "Nettverkslogg — Bodø")
+    qtbot.keyClick(box, Qt.Key.Key_Down)  # the user picks Tromsø with the keyboard
+    qtbot.waitUntil(lambda: window.windowTitle() == "Nettverkslogg — Tromsø")
     window.show_page(0)
-    qtbot.waitUntil(lambda: window.overview.municipality_label.text().startswith("Bodø"))
+    qtbot.waitUntil(lambda: window.overview.municipality_label.text().startswith("Tromsø"))
+    assert window.overview.figures["grant_nok"].value() == "260 000 kr"
 
 
 def test_settings_shows_the_files(make_window, store, paths):

@@ -7,7 +7,6 @@ services are imported inside the job functions, which run on the runner's worker
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -23,13 +22,13 @@ from ..topics import touches
 class Page(QWidget):
     """A page with a title and a one-sentence intro. Subclasses set TOPICS and implement `load`."""
 
-    TITLE = ""  # marked with QT_TRANSLATE_NOOP(<class name>, ...) in each page
     TOPICS: frozenset[str] = frozenset()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.runner = None
         self._dirty = False
+        self._title = ""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.scroll = scroll = QScrollArea(self)
@@ -42,7 +41,7 @@ class Page(QWidget):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(36, 28, 36, 28)
         layout.setSpacing(6)
-        self.title_label = QLabel(self.page_title())
+        self.title_label = QLabel()
         self.title_label.setObjectName("pageTitle")
         self.intro_label = QLabel()
         self.intro_label.setObjectName("pageIntro")
@@ -58,9 +57,14 @@ class Page(QWidget):
     def set_intro(self, intro: str) -> None:
         self.intro_label.setText(intro)
 
-    @classmethod
-    def page_title(cls) -> str:
-        return QCoreApplication.translate(cls.__name__, cls.TITLE)
+    def set_title(self, title: str) -> None:
+        """The main window gives each page its title, the same as in the navigation."""
+        self._title = title
+        self.title_label.setText(title)
+        self.title_label.setAccessibleName(title)
+
+    def page_title(self) -> str:
+        return self._title
 
     # --- data -----------------------------------------------------------------------------------
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from .base import PlaceholderPage
 
 
 class FundsPage(PlaceholderPage):
-    TITLE = QT_TRANSLATE_NOOP("FundsPage", "Økonomi")
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.set_intro(self.tr("Følg tilskuddet, egenfinansieringen og utgiftene gjennom hele perioden."))

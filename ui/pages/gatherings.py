@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from .base import PlaceholderPage
 
 
 class GatheringsPage(PlaceholderPage):
-    TITLE = QT_TRANSLATE_NOOP("GatheringsPage", "Samlinger")
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.set_intro(self.tr("Hold oversikt over fagdager, regionale samlinger, oppstartssamlingen og nettverksmøtene."))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from .. import topics
@@ -22,7 +22,6 @@ def load_overview(store, progress, cancel):
 
 
 class OverviewPage(Page):
-    TITLE = QT_TRANSLATE_NOOP("OverviewPage", "Oversikt")
     TOPICS = frozenset({topics.MUNICIPALITIES, topics.CURRENT_MUNICIPALITY, topics.PARTICIPATION, topics.UNITS,
                         topics.NETWORKS, topics.GATHERINGS, topics.SESSION_LOGS, topics.VIGNETTES, topics.FUNDS})
     setup_requested = Signal()
@@ -38,7 +37,12 @@ class OverviewPage(Page):
         self.loading_label = QLabel(self.tr("Laster …"))
         self.loading_label.setObjectName("loading")
         self.states.addWidget(self.loading_label)
+        # Built when needed, after the first paint: the empty state and the figures.
+        self.empty_panel: QWidget | None = None
+        self.figures_panel: QWidget | None = None
+        self.figures: dict[str, FigureCard] = {}
 
+    def _build_empty_panel(self) -> QWidget:
         empty, empty_layout = card()
         empty_layout.setSpacing(10)
         empty_layout.addWidget(section_title(self.tr("Ingen kommune er satt opp ennå")))
@@ -51,11 +55,7 @@ class OverviewPage(Page):
         row.addWidget(start)
         row.addStretch(1)
         empty_layout.addLayout(row)
-        self.empty_panel = empty
-        self.states.addWidget(empty)
-        self.figures_panel: QWidget | None = None  # built when the first figures arrive (after first paint)
-        self.figures: dict[str, FigureCard] = {}
-        self.states.setCurrentIndex(0)
+        return empty
 
     def _build_figures(self) -> QWidget:
         widget = QWidget()
@@ -86,12 +86,11 @@ class OverviewPage(Page):
         layout.addSpacing(10)
         layout.addWidget(section_title(self.tr("Økonomi")))
         layout.addLayout(card_grid(cards(("grant_nok", self.tr("Tilskudd")),
-                                         ("spent_nok", self.tr("Brukt")),
-                                         ("left_nok", self.tr("Igjen")))))
+                                         ("spent_nok", self.tr("Brukt")))))
         return widget
 
     def is_loading(self) -> bool:
-        return self.states.currentIndex() == 0
+        return self.states.currentWidget() is self.loading_label
 
     def load(self) -> None:
         self.runner.submit(load_overview, on_done=self._show)
@@ -99,6 +98,9 @@ class OverviewPage(Page):
     def _show(self, result) -> None:
         if result is None:
             self.counts = None
+            if self.empty_panel is None:
+                self.empty_panel = self._build_empty_panel()
+                self.states.addWidget(self.empty_panel)
             self.states.setCurrentWidget(self.empty_panel)
             self.loaded.emit()
             return
@@ -127,7 +129,6 @@ class OverviewPage(Page):
             "responses": thousands(counts.responses),
             "grant_nok": kroner(counts.grant_nok),
             "spent_nok": kroner(counts.spent_nok),
-            "left_nok": kroner(counts.grant_nok - counts.spent_nok),
         }
         for key, text in values.items():
             self.figures[key].set_value(text)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from .base import PlaceholderPage
 
 
 class PlanningPage(PlaceholderPage):
-    TITLE = QT_TRANSLATE_NOOP("PlanningPage", "Planlegging")
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.set_intro(self.tr("Lag planen for kompetanseutviklingen sammen med barnehagene og skolene, og følg den opp."))

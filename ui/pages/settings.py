@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,14 +26,16 @@ def load_settings(store, progress, cancel):
     from storage.services.settings import database_id
 
     current = current_municipality(store)
-    return list_municipalities(store), (current.id if current else None), database_id(store)
+    return list_municipalities(store), (current.id.hex if current else None), database_id(store)
 
 
-def choose_municipality(municipality_id):
+def choose_municipality(municipality_hex: str):
     def job(store, progress, cancel):
+        import uuid
+
         from storage.services.municipalities import set_current_municipality
 
-        set_current_municipality(store, municipality_id)
+        set_current_municipality(store, uuid.UUID(municipality_hex))
 
     return job
 
@@ -49,7 +51,6 @@ def _value_label(text: str) -> QLabel:
 
 
 class SettingsPage(Page):
-    TITLE = QT_TRANSLATE_NOOP("SettingsPage", "Innstillinger")
     TOPICS = frozenset({topics.MUNICIPALITIES, topics.CURRENT_MUNICIPALITY, topics.SETTINGS})
     loaded = Signal()
 
@@ -119,7 +120,7 @@ class SettingsPage(Page):
         box.blockSignals(True)
         box.clear()
         for m in municipalities:
-            box.addItem(f"{m.name} ({m.number})", m.id)
+            box.addItem(f"{m.name} ({m.number})", m.id.hex)  # a str: QVariant compares it by value
         if not municipalities:
             box.addItem(self.tr("Ingen kommuner ennå"))
         index = box.findData(current_id) if current_id is not None else -1
@@ -131,7 +132,7 @@ class SettingsPage(Page):
         self.loaded.emit()
 
     def _chosen(self, index: int) -> None:
-        municipality_id = self.municipality_box.itemData(index)
-        if municipality_id is None or self.runner is None:
+        municipality_hex = self.municipality_box.itemData(index)
+        if not municipality_hex or self.runner is None:
             return
-        self.runner.submit(choose_municipality(municipality_id), changes={topics.CURRENT_MUNICIPALITY})
+        self.runner.submit(choose_municipality(municipality_hex), changes={topics.CURRENT_MUNICIPALITY})
