@@ -138,3 +138,21 @@ def test_demo_flag_leaves_a_filled_database_alone(make_window, store, qtbot):
     assert window.windowTitle() == "Nettverkslogg — Bodø"
     qtbot.waitUntil(lambda: not window.runner.busy())
     assert len(_municipalities(store)) == 1
+
+
+def test_the_form_tabs_in_reading_order(make_window, qtbot):
+    window = make_window()
+    welcome = _open_form(window, qtbot)
+    welcome.activateWindow()
+    qtbot.waitUntil(welcome.isActiveWindow)
+    welcome.name_edit.setFocus()
+    expected = [welcome.number_edit, welcome.county_box, welcome.kindergarten_check, welcome.school_check,
+                welcome.independent_check, welcome.offer_edit, welcome.cohort_spin, welcome.start_edit,
+                welcome.end_edit, welcome.back_button, welcome.save_button]
+    for widget in expected:
+        before = welcome.focusWidget()
+        for _section in range(3):  # Tab walks a date's day, month and year before it leaves the field
+            qtbot.keyClick(welcome.focusWidget(), Qt.Key.Key_Tab)
+            if welcome.focusWidget() is not before:
+                break
+        assert welcome.focusWidget() is widget, (welcome.focusWidget(), widget)
