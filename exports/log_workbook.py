@@ -261,6 +261,14 @@ def _check_structure(wb, meta: Meta, name: str) -> None:
                                                                     n=meta.input_rows), "too_many_rows")
 
 
+class _Empty:
+    value = None
+    data_type = "n"
+
+
+EMPTY = _Empty()
+
+
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -273,6 +281,7 @@ def _read_sheet(ws, sheet: str, unit_id: uuid.UUID, unit_name: str, meta: Meta, 
     expected = dict(meta.headers)
     last_input = meta.first_row + meta.input_rows - 1
     limit = meta.header_row + MAX_DATA_ROWS + 1
+    prefix = cell_ref(sheet, "")
     rows: list[ReturnedRow] = []
     stray: list[ReturnedCell] = []
     for number, cells in enumerate(ws.iter_rows(min_row=meta.header_row, max_row=limit), start=meta.header_row):
@@ -284,21 +293,19 @@ def _read_sheet(ws, sheet: str, unit_id: uuid.UUID, unit_name: str, meta: Meta, 
                                      "«{expected}»).").format(name=name, ref=cell_ref(sheet, f"{col.letter}{number}"),
                                                              found=found or "", expected=expected[col.letter]))
             continue
-        values: dict[str, ReturnedCell] = {}
-        for index, cell in enumerate(cells, start=1):
-            value = getattr(cell, "value", None)
-            formula = getattr(cell, "data_type", None) == "f"
-            letter = get_column_letter(index)
-            ref = cell_ref(sheet, f"{letter}{number}")
-            inside = meta.first_row <= number <= last_input and index <= len(cols)
-            if inside and index > 1:
-                values[cols[index - 1].field] = ReturnedCell(ref, value, formula)
-            elif not inside and not _blank(value):
-                stray.append(ReturnedCell(ref, value, formula))
-        if values and any(not _blank(c.value) for c in values.values()):
-            for col in cols[1:]:
-                values.setdefault(col.field, ReturnedCell(cell_ref(sheet, f"{col.letter}{number}"), None))
-            rows.append(ReturnedRow(sheet, number, row_ids[number], values))
+        cells = tuple(cells) + (EMPTY,) * (len(cols) - len(cells))
+        extra_from = 0
+        if meta.first_row <= number <= last_input:
+            extra_from = len(cols)
+            typed = cells[1:len(cols)]
+            if any(not _blank(cell.value) for cell in typed):
+                values = {col.field: ReturnedCell(f"{prefix}{col.letter}{number}", cell.value, cell.data_type == "f")
+                          for col, cell in zip(cols[1:], typed, strict=True)}
+                rows.append(ReturnedRow(sheet, number, row_ids[number], values))
+        for index, cell in enumerate(cells[extra_from:], start=extra_from + 1):
+            if not _blank(cell.value):
+                stray.append(ReturnedCell(f"{prefix}{get_column_letter(index)}{number}", cell.value,
+                                          cell.data_type == "f"))
     return ReturnedSheet(sheet, unit_id, unit_name, rows, stray)
 
 

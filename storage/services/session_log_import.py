@@ -277,8 +277,10 @@ def commit_import(store: Store, previews: Iterable[FilePreview]) -> ImportResult
     counts = {RowStatus.NEW: 0, RowStatus.CHANGED: 0, RowStatus.UNCHANGED: 0}
     with store.transaction() as session:
         for preview in storable:
+            ids = [row.row_id for row in preview.rows]
+            stored = {log.id: log for log in session.exec(select(SessionLog).where(SessionLog.id.in_(ids)))}
             for row in preview.rows:
-                existing = session.get(SessionLog, row.row_id)
+                existing = stored.get(row.row_id)
                 if existing is None:
                     insert_log(session, row.unit_id, row.log, log_id=row.row_id)
                     counts[RowStatus.NEW] += 1
