@@ -31,6 +31,7 @@ import uuid
 from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import func
 from sqlmodel import select
@@ -47,14 +48,20 @@ BANDS: tuple[tuple[float, str], ...] = (
     (0.20, "svært svak"), (0.40, "svak"), (0.60, "moderat"), (0.80, "god"), (float("inf"), "svært god"))
 
 
+def round_half_up(value: float, decimals: int = 0) -> float:
+    """Rounding as people do it (0.625 → 0.63, 12.5 → 13), not Python's round-half-to-even."""
+    step = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP))
+
+
 def format_number(value: float, decimals: int = 2) -> str:
     """A decimal number the Norwegian way: 0,72; a minus sign, not a hyphen."""
-    return f"{value:.{decimals}f}".replace("-", "\u2212").replace(".", ",")
+    return f"{round_half_up(value, decimals):.{decimals}f}".replace("-", "\u2212").replace(".", ",")
 
 
 def format_percent(share: float) -> str:
     """A share 0–1 as a whole percent with a no-break space: «45 %»."""
-    return f"{round(share * 100)}\u00a0%"
+    return f"{round_half_up(share * 100):.0f}\u00a0%"
 
 
 def cohen_kappa(pairs: Iterable[tuple[Hashable, Hashable]]) -> tuple[float | None, float | None, int]:
@@ -81,7 +88,7 @@ def cohen_kappa(pairs: Iterable[tuple[Hashable, Hashable]]) -> tuple[float | Non
 
 def kappa_band(kappa: float) -> str:
     """Landis & Koch's reading in Norwegian: svært svak / svak / moderat / god / svært god."""
-    shown = round(kappa, 2)
+    shown = round_half_up(kappa, 2)
     return _(next(word for limit, word in BANDS if shown <= limit))
 
 

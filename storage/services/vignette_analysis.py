@@ -28,7 +28,7 @@ from ..errors import DomainError
 from ..i18n import _
 from ..models.vignettes import Response, Vignette, VignetteSession, VignetteVersion
 from ..store import Store
-from .agreement import format_percent
+from .agreement import format_percent, round_half_up
 from .coding import CodebookView, as_uuid, codebook_view, fetch_plain, gc_paused, load_codings, raw_id
 from .common import format_date
 
@@ -349,7 +349,7 @@ def describe_change(change: Change) -> str:
         return _("{label}: for få svar").format(label=change.label)
     return _("{label}: {before} → {after} ({sign}{points} prosentpoeng)").format(
         label=change.label, before=format_percent(change.before_share), after=format_percent(change.after_share),
-        sign="+" if change.change >= 0 else "\u2212", points=abs(round(change.change)))
+        sign="+" if change.change >= 0 else "\u2212", points=f"{round_half_up(abs(change.change)):.0f}")
 
 
 def session_label(overview: SessionOverview) -> str:

@@ -7,7 +7,14 @@ from datetime import date
 import pytest
 
 from storage.errors import DomainError
-from storage.services.agreement import agreement, coder_pair, cohen_kappa, format_number, kappa_band
+from storage.services.agreement import (
+    agreement,
+    coder_pair,
+    cohen_kappa,
+    format_number,
+    format_percent,
+    kappa_band,
+)
 from storage.services.coding import apply_codes, set_number
 from storage.services.vignette_sessions import capture_response, create_session
 from storage.services.vignettes import list_vignettes
@@ -89,6 +96,7 @@ def test_bands_follow_landis_and_koch_on_the_shown_value():
         "svært svak", "svært svak", "svært svak", "svært svak", "svak", "svak", "moderat", "moderat", "god",
         "god", "svært god", "svært god"]
     assert format_number(0.71875) == "0,72" and format_number(0.5, 1) == "0,5"
+    assert format_number(0.625) == "0,63" and format_percent(0.125) == "13\u00a0%"  # half up, as people round
     assert format_number(-0.25) == "\u22120,25"
 
 
@@ -98,7 +106,7 @@ def test_agreement_per_dimension_against_the_hand_computed_example(store, coded)
 
     resp = report.dimension("responsibility").overall
     assert resp.n == 12 and resp.kappa == pytest.approx(0.625) and resp.band == "god"
-    assert resp.reading == ("Kappa 0,62: god enighet mellom A og B (12 svar kodet av begge, enige om 75\u00a0%).")
+    assert resp.reading == ("Kappa 0,63: god enighet mellom A og B (12 svar kodet av begge, enige om 75\u00a0%).")
 
     pdh = report.dimension("pdh")
     assert pdh.kind == "multiple"
