@@ -255,10 +255,14 @@ def _check_structure(wb, meta: Meta, name: str) -> None:
         raise _altered(_("{name}: skjemaets kolonner stemmer ikke med denne versjonen.").format(name=name))
     rows = sum(max((wb[s].max_row or 0) - meta.header_row, 0) for s, _u, _n in meta.sheets)
     if rows > MAX_DATA_ROWS:
-        raise TemplateRefused(_("{name} har {rows} rader under overskriftene; grensen er {limit}. Et loggskjema "
-                                "har {n} rader per enhet.").format(name=name, rows=f"{rows:,}".replace(",", " "),
-                                                                    limit=f"{MAX_DATA_ROWS:,}".replace(",", " "),
-                                                                    n=meta.input_rows), "too_many_rows")
+        raise _too_many_rows(name, f"{rows:,}".replace(",", " "), meta)
+
+
+def _too_many_rows(name: str, rows: str, meta: Meta) -> TemplateRefused:
+    return TemplateRefused(_("{name} har {rows} rader under overskriftene; grensen er {limit}. Et loggskjema har "
+                             "{n} rader per enhet.").format(name=name, rows=rows,
+                                                             limit=f"{MAX_DATA_ROWS:,}".replace(",", " "),
+                                                             n=meta.input_rows), "too_many_rows")
 
 
 class _Empty:
@@ -294,6 +298,8 @@ def _read_sheet(ws, sheet: str, unit_id: uuid.UUID, unit_name: str, meta: Meta, 
                                                              found=found or "", expected=expected[col.letter]))
             continue
         cells = tuple(cells) + (EMPTY,) * (len(cols) - len(cells))
+        if number == limit and any(not _blank(cell.value) for cell in cells):  # the file gave no dimension
+            raise _too_many_rows(name, _("mer enn {n}").format(n=f"{MAX_DATA_ROWS:,}".replace(",", " ")), meta)
         extra_from = 0
         if meta.first_row <= number <= last_input:
             extra_from = len(cols)

@@ -4,6 +4,7 @@ Every bad input is refused with a Norwegian message and leaves the database exac
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -379,6 +380,22 @@ def test_more_than_5000_rows(store, template):
         ws.cell(row=row, column=7, value="Lek")
     wb.save(template)
     assert_refused(store, template, "5 001 rader", "grensen er 5 000", reason="too_many_rows")
+
+
+def test_more_than_5000_rows_in_a_file_without_dimensions(store, template, tmp_path):
+    wb = openpyxl.load_workbook(template)
+    ws = wb["Øktlogg"]
+    for row in range(FIRST_ROW + INPUT_ROWS, FIRST_ROW + 5_001):
+        ws.cell(row=row, column=7, value="Lek")
+    wb.save(template)
+    stripped = tmp_path / "uten-dimensjon.xlsx"
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(stripped, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb"<dimension [^>]*/>", b"", data)
+            target.writestr(item, data)
+    assert_refused(store, stripped, "har mer enn 5 000 rader", reason="too_many_rows")
 
 
 def test_zip_bomb_disguised_as_xlsx(store, world, tmp_path):
