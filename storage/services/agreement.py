@@ -15,7 +15,8 @@ The rules (the choices are ours; the issue asks that they be written down):
   the same number, the share within ±1, and an unweighted Cohen's kappa with each number as a category.
   The exact kappa is strict — 3 against 4 counts as a disagreement as much as 1 against 6 — so the ±1
   share is shown next to it.
-- Fewer than 10 double-coded answers behind a figure: no number, a Norwegian sentence saying so.
+- Fewer than 10 double-coded answers behind a figure: no number, a Norwegian sentence saying so. A
+  multiple-choice dimension neither coder marked on any of the answers counts as not coded (n = 0).
 - Kappa is undefined when both coders used one and the same category throughout (expected agreement
   is 1): no number, a sentence saying they agreed on every answer.
 - The reading uses Landis & Koch's bands, merged to five Norwegian words: up to 0,20 «svært svak»,
@@ -140,6 +141,8 @@ class AgreementReport:
 
 def _reading(kappa: float | None, observed: float | None, n: int, a: str, b: str, min_n: int,
              within_one: float | None = None) -> tuple[float | None, str | None, str]:
+    if n == 0:
+        return None, None, _("Ingen svar er kodet av begge i denne dimensjonen.")
     if n < min_n:
         return None, None, _("For få dobbeltkodede svar til å beregne kappa: {n} svar er kodet av begge, det "
                              "trengs minst {min}.").format(n=n, min=min_n)
@@ -239,18 +242,21 @@ def _dimension(dim: Dimension, double: list, a_all: dict, b_all: dict, names: di
         return DimensionAgreement(dim.key, dim.label, "numeric",
                                   _figure(dim.key, dim.label, pairs, a, b, min_n, within_one=near), ()), found
     if dim.multiple:
+        # a dimension neither coder used on any of these answers was not coded here: no pairs at all
+        used = [rid for rid in double if dim.key in a_all[rid] or dim.key in b_all[rid]]
+        answers = double if used else []
         pooled: list[tuple[bool, bool]] = []
         per_code = []
         for code in dim.codes:
             pairs = [(code.key in a_all[rid].get(dim.key, ()), code.key in b_all[rid].get(dim.key, ()))
-                     for rid in double]
+                     for rid in answers]
             pooled.extend(pairs)
-            per_code.append(_figure(f"{dim.key}:{code.key}", code.label, pairs, a, b, min_n, n=len(double)))
+            per_code.append(_figure(f"{dim.key}:{code.key}", code.label, pairs, a, b, min_n, n=len(answers)))
         for rid in double:
             x, y = a_all[rid].get(dim.key, set()), b_all[rid].get(dim.key, set())
             if x != y:
                 differ(rid, _labels(dim, x), _labels(dim, y))
-        overall = _figure(dim.key, dim.label, pooled, a, b, min_n, n=len(double))
+        overall = _figure(dim.key, dim.label, pooled, a, b, min_n, n=len(answers))
         return DimensionAgreement(dim.key, dim.label, "multiple", overall, tuple(per_code)), found
     pairs = []
     for rid in double:

@@ -134,7 +134,9 @@ def test_dimensions_nobody_coded_have_no_number(store, coded):
     report = agreement(store, coded, "A", "B")
     classification = report.dimension("classification").overall
     assert classification.n == 0 and classification.kappa is None
-    assert classification.reading.startswith("For få dobbeltkodede svar")
+    assert classification.reading == "Ingen svar er kodet av begge i denne dimensjonen."
+    duties = report.dimension("duty_to_act")  # multiple-choice, never marked by either coder
+    assert duties.overall.n == 0 and all(c.n == 0 for c in duties.per_code)
 
 
 def test_disagreements_list_what_to_settle(store, coded):
