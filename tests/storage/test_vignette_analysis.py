@@ -154,3 +154,37 @@ def test_compare_refuses_different_vignettes_and_the_same_session(store, muni, s
         compare_sessions(store, sessions[0], third.session.id)
     with pytest.raises(DomainError, match="to ulike økter"):
         compare_sessions(store, sessions[0], sessions[0])
+
+
+def test_the_demo_sessions_analyse_consistently_with_the_database(store):
+    from sqlalchemy import func
+    from sqlmodel import select
+
+    from storage.demo import generate_demo
+    from storage.models.vignettes import Coding, Response
+    from storage.services.agreement import agreement, coder_pair
+    from storage.services.municipalities import current_municipality
+    from storage.services.vignette_sessions import list_sessions
+
+    generate_demo(store, "municipality", seed=1)
+    sessions = list_sessions(store, current_municipality(store).id)
+    assert sessions
+    for detail in sessions:
+        sid = detail.session.id
+        with store.reader() as s:
+            answers = s.exec(select(func.count()).select_from(Response).where(Response.session_id == sid)).one()
+            coded = s.exec(select(func.count(func.distinct(Coding.response_id))).join(
+                Response, Response.id == Coding.response_id).where(Response.session_id == sid,
+                                                                   Coding.coder == "RP")).one()
+        a = analyse(store, sid)
+        assert (a.responses, a.coded) == (answers, coded) == (detail.responses, detail.coded)
+        assert a.dimension("responsibility").figures("all").n == coded
+        if (pair := coder_pair(store, [sid])) is not None:
+            report = agreement(store, sid, *pair)
+            assert 0 < report.double_coded <= coded
+    same = {}
+    for detail in sessions:
+        same.setdefault(detail.vignette.id, []).append(detail)
+    before, after = sorted(next(v for v in same.values() if len(v) > 1), key=lambda d: d.session.held_on)[:2]
+    comparison = compare_sessions(store, before.session.id, after.session.id)
+    assert comparison.changes and comparison.before.held_on < comparison.after.held_on
