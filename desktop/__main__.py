@@ -11,8 +11,28 @@ import time
 _PROCESS_START = time.perf_counter()
 
 
-def _open_window(args, paths) -> int:
+def _start_daily_backup(db_path, backup_dir) -> None:
+    """Today's backup on a background thread, so a large database does not delay the window."""
+    import threading
+
     from storage.backup import daily_backup
+    from storage.errors import DomainError
+
+    from .logs import log
+
+    def work() -> None:
+        try:
+            made = daily_backup(db_path, backup_dir)
+        except DomainError as exc:
+            log.warning("Daglig sikkerhetskopi feilet: %s", exc.message)
+            return
+        if made:
+            log.info("Daglig sikkerhetskopi: %s", made)
+
+    threading.Thread(target=work, name="daily-backup", daemon=True).start()
+
+
+def _open_window(args, paths) -> int:
     from storage.lock import DatabaseLock
     from storage.migrate import prepare_database
     from storage.urls import resolve_url, sqlite_path
@@ -28,10 +48,7 @@ def _open_window(args, paths) -> int:
     opened = prepare_database(paths.database, paths.backup_dir)
     if opened.backup:
         log.info("Sikkerhetskopi før oppgradering: %s", opened.backup)
-    if path is not None:
-        made = daily_backup(path, paths.backup_dir)
-        if made:
-            log.info("Daglig sikkerhetskopi: %s", made)
+    hooks = (lambda: _start_daily_backup(path, paths.backup_dir),) if path is not None else ()
 
     from ui.app import run_app  # Qt is imported only now
 
@@ -39,7 +56,7 @@ def _open_window(args, paths) -> int:
 
     try:
         return run_app(opened, paths, demo=args.demo, process_start=_PROCESS_START,
-                       set_crash_reporter=crash.set_reporter)
+                       set_crash_reporter=crash.set_reporter, after_first_paint=hooks)
     finally:
         if lock:
             lock.release()
@@ -87,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
         log.info("Avbrutt: %s", exc.message)
         print(exc.message, file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

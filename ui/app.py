@@ -39,8 +39,11 @@ def _report_first_paint(process_start: float, app) -> None:
 
 
 def run_app(opened, paths, *, demo: bool, process_start: float,
-            set_crash_reporter: Callable | None = None) -> int:
-    """Show the main window for an opened (migrated, locked) database; return the exit code."""
+            set_crash_reporter: Callable | None = None,
+            after_first_paint: tuple[Callable[[], None], ...] = ()) -> int:
+    """Show the main window for an opened (migrated, locked) database; return the exit code.
+
+    `after_first_paint` callables run once the window has been painted (e.g. the daily backup)."""
     from .main_window import MainWindow
 
     app = make_application()
@@ -57,8 +60,11 @@ def run_app(opened, paths, *, demo: bool, process_start: float,
     window = MainWindow(opened, paths, demo=demo, start_on_paint=not exit_after_paint)
     if exit_after_paint:
         window.first_painted.connect(lambda: _report_first_paint(process_start, app))
-    elif set_crash_reporter is not None:
-        window.first_painted.connect(install_crash_reporter)
+    else:
+        if set_crash_reporter is not None:
+            window.first_painted.connect(install_crash_reporter)
+        for hook in after_first_paint:
+            window.first_painted.connect(hook)
     app.aboutToQuit.connect(window.shutdown)
     window.show()
     try:
