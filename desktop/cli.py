@@ -69,9 +69,17 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_argument("--out", metavar="FIL", required=True, help="kalenderfila som skal skrives (.ics)")
     calendar.add_argument("--network", metavar="NAVN", help="bare samlingene i dette nettverket")
 
-    from .commands_logs import add_parsers as add_log_parsers
+    templates = commands.add_parser("log-templates", help="lag loggskjema (Excel) til enhetene")
+    _db_option(templates, top=False)
+    _municipality_option(templates)
+    templates.add_argument("--out", metavar="MAPPE", required=True, help="mappen skjemaene skal lagres i")
+    templates.add_argument("--network", metavar="NAVN", default=None,
+                           help="ett skjema for dette nettverket, med ett ark per enhet (ellers ett skjema per enhet)")
 
-    add_log_parsers(commands, lambda p: _db_option(p, top=False), _municipality_option)
+    imports = commands.add_parser("import-logs", help="les inn utfylte loggskjema fra enhetene")
+    _db_option(imports, top=False)
+    imports.add_argument("--dry-run", action="store_true", help="vis hva som ville blitt lagret, men lagre ingenting")
+    imports.add_argument("files", nargs="+", metavar="FIL", help="utfylte loggskjema (.xlsx)")
     return parser
 
 

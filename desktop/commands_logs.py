@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from storage.i18n import _
@@ -17,23 +16,6 @@ from .paths import AppPaths
 
 COMMANDS = ("log-templates", "import-logs")
 MAX_ERRORS_SHOWN = 30
-
-
-def add_parsers(commands, db_option: Callable[[argparse.ArgumentParser], None],
-                municipality_option: Callable[[argparse.ArgumentParser], None]) -> None:
-    """Add the two commands to the CLI's subparsers; `db_option` and `municipality_option` add --db and
-    --kommune as the other commands have them."""
-    templates = commands.add_parser("log-templates", help="lag loggskjema (Excel) til enhetene")
-    db_option(templates)
-    municipality_option(templates)
-    templates.add_argument("--out", metavar="MAPPE", required=True, help="mappen skjemaene skal lagres i")
-    templates.add_argument("--network", metavar="NAVN", default=None,
-                           help="ett skjema for dette nettverket, med ett ark per enhet (ellers ett skjema per enhet)")
-
-    imports = commands.add_parser("import-logs", help="les inn utfylte loggskjema fra enhetene")
-    db_option(imports)
-    imports.add_argument("--dry-run", action="store_true", help="vis hva som ville blitt lagret, men lagre ingenting")
-    imports.add_argument("files", nargs="+", metavar="FIL", help="utfylte loggskjema (.xlsx)")
 
 
 def run(paths: AppPaths, args: argparse.Namespace) -> int:

@@ -7,15 +7,21 @@ resources/locale/<lang>/LC_MESSAGES/nettverkslogg.mo without touching code.
 from __future__ import annotations
 
 import gettext
+from functools import cache
 from pathlib import Path
 
 _LOCALE_DIR = Path(__file__).resolve().parent.parent / "resources" / "locale"
-_translation = gettext.translation("nettverkslogg", localedir=_LOCALE_DIR, fallback=True)
+
+
+@cache
+def _translation() -> gettext.NullTranslations:
+    """Looked up on first use, not at import: start-up imports this module."""
+    return gettext.translation("nettverkslogg", localedir=_LOCALE_DIR, fallback=True)
 
 
 def _(message: str) -> str:
-    return _translation.gettext(message)
+    return _translation().gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translation.ngettext(singular, plural, n)
+    return _translation().ngettext(singular, plural, n)

@@ -10,7 +10,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .backup import make_backup
 from .errors import DatabaseError, NewerDatabaseError
 from .i18n import _
 from .probe import Probe, probe_sqlite
@@ -117,6 +116,8 @@ def prepare_database(target: str | Path, backup_dir: Path | None = None, *, crea
                               municipality_name=probe.municipality_name)
 
     check_writable(path)
+    from .backup import make_backup
+
     backup = None
     if not probe.is_new:
         if backup_dir is None:
