@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import func, text
 from sqlmodel import SQLModel, select
@@ -11,17 +12,15 @@ from sqlmodel import SQLModel, select
 from ..db import integrity_problems
 from ..enums import GatheringStatus, UnitKind
 from ..models import (
-    Expense,
     Gathering,
-    Grant,
     LearningNetwork,
-    Participation,
     Response,
     SessionLog,
     Unit,
     VignetteSession,
 )
 from ..store import Store
+from .funds import funds_summary
 from .municipalities import participation_of
 
 
@@ -38,13 +37,16 @@ class OverviewCounts:
     vignette_sessions: int
     responses: int
     grant_nok: int
+    own_nok: int
     spent_nok: int
+    remaining_nok: int
     cohort: int | None = None
     semesters: list[str] = field(default_factory=list)
 
 
-def overview_counts(store: Store, municipality_id: uuid.UUID) -> OverviewCounts:
+def overview_counts(store: Store, municipality_id: uuid.UUID, today: date | None = None) -> OverviewCounts:
     part = participation_of(store, municipality_id)
+    funds = funds_summary(store, part.id, today or date.today()) if part is not None else None
     with store.reader() as s:
         units_by_kind = dict(s.exec(
             select(Unit.kind, func.count()).where(Unit.municipality_id == municipality_id, Unit.archived == False)  # noqa: E712
@@ -61,13 +63,6 @@ def overview_counts(store: Store, municipality_id: uuid.UUID) -> OverviewCounts:
         responses = s.exec(select(func.count()).select_from(Response)
                            .join(VignetteSession, Response.session_id == VignetteSession.id)
                            .where(VignetteSession.municipality_id == municipality_id)).one()
-        grant = spent = 0
-        if part is not None:
-            grant = s.exec(select(func.coalesce(func.sum(Grant.amount_nok * Grant.share_percent / 100), 0))
-                           .where(Grant.participation_id == part.id)).one()
-            spent = s.exec(select(func.coalesce(func.sum(Expense.amount_nok), 0))
-                           .join(Participation, Expense.participation_id == Participation.id)
-                           .where(Participation.municipality_id == municipality_id)).one()
     kinds = {UnitKind(k): n for k, n in units_by_kind.items()}
     return OverviewCounts(
         municipality_id=municipality_id,
@@ -78,7 +73,8 @@ def overview_counts(store: Store, municipality_id: uuid.UUID) -> OverviewCounts:
         gatherings_held=gatherings.get(GatheringStatus.HELD.value, 0),
         gatherings_planned=gatherings.get(GatheringStatus.PLANNED.value, 0),
         session_logs=logs, vignette_sessions=sessions, responses=responses,
-        grant_nok=int(grant), spent_nok=int(spent),
+        grant_nok=funds.granted_nok if funds else 0, own_nok=funds.own_nok if funds else 0,
+        spent_nok=funds.spent_nok if funds else 0, remaining_nok=funds.remaining_nok if funds else 0,
         cohort=part.cohort if part else None, semesters=part.semesters if part else [],
     )
 

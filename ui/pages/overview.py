@@ -86,7 +86,9 @@ class OverviewPage(Page):
         layout.addSpacing(10)
         layout.addWidget(section_title(self.tr("Økonomi")))
         layout.addLayout(card_grid(cards(("grant_nok", self.tr("Tilskudd")),
-                                         ("spent_nok", self.tr("Brukt")))))
+                                         ("own_nok", self.tr("Egenfinansiering")),
+                                         ("spent_nok", self.tr("Brukt hittil")),
+                                         ("remaining_nok", self.tr("Igjen")))))
         return widget
 
     def is_loading(self) -> bool:
@@ -128,7 +130,9 @@ class OverviewPage(Page):
             "session_logs": thousands(counts.session_logs),
             "responses": thousands(counts.responses),
             "grant_nok": kroner(counts.grant_nok),
+            "own_nok": kroner(counts.own_nok),
             "spent_nok": kroner(counts.spent_nok),
+            "remaining_nok": kroner(counts.remaining_nok),
         }
         for key, text in values.items():
             self.figures[key].set_value(text)
