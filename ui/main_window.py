@@ -39,6 +39,8 @@ NAVIGATION: list[tuple[str, str, str]] = [
     (QT_TRANSLATE_NOOP("MainWindow", "Innstillinger"), "ui.pages.settings", "SettingsPage"),
 ]
 OVERVIEW, SETTINGS = 0, 7
+# Keys for navigate("planning.units"): the page part of the key, in NAVIGATION's order.
+PAGE_KEYS = ["overview", "planning", "gatherings", "unit_logs", "vignettes", "funds", "reports", "settings"]
 
 
 def window_title(municipality_name: str | None) -> str:
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
             page.set_title(self.tr(title))
             if row == OVERVIEW:
                 page.setup_requested.connect(self.show_welcome)
+            page.navigate_requested.connect(self.navigate)
             placeholder = self.stack.widget(row)
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(placeholder)
@@ -157,6 +160,16 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> Page:
         return self.stack.currentWidget()
+
+    def navigate(self, target: str) -> None:
+        """Go to "page" or "page.section", e.g. "planning.resource_persons" or "funds"."""
+        key, _, section = target.partition(".")
+        if key not in PAGE_KEYS:
+            return
+        row = PAGE_KEYS.index(key)
+        self.show_page(row)
+        if section:
+            self.page(row).open_section(section)
 
     def _add_shortcuts(self) -> None:
         """Ctrl+1..8 (made after the first paint: QShortcut is one more class to load before it)."""

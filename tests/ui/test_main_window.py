@@ -168,3 +168,16 @@ def test_geometry_is_saved_and_restored(make_window, store, qtbot):
     window.close()
     again = make_window()
     assert (again.width(), again.height()) == (700, 520)
+
+
+def test_navigate_opens_the_page_and_its_section(make_window, monkeypatch):
+    window = make_window()
+    opened = []
+    planning = window.page(1)
+    monkeypatch.setattr(planning, "open_section", opened.append)
+    planning.navigate_requested.emit("planning.units")
+    assert window.current_page() is planning and opened == ["units"]
+    window.navigate("funds")
+    assert window.current_page() is window.page(5)
+    window.navigate("nowhere.at.all")
+    assert window.current_page() is window.page(5)

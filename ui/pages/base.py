@@ -7,6 +7,7 @@ services are imported inside the job functions, which run on the runner's worker
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -20,9 +21,17 @@ from ..topics import touches
 
 
 class Page(QWidget):
-    """A page with a title and a one-sentence intro. Subclasses set TOPICS and implement `load`."""
+    """A page with a title and a one-sentence intro. Subclasses set TOPICS and implement `load`.
+
+    SCROLLS = False gives a page that fills the window (for tables and editors that scroll
+    themselves) instead of one long scrolling page. A page asks the main window to go elsewhere
+    with `navigate_requested.emit("planning.units")`; the window shows that page and calls its
+    `open_section("units")`.
+    """
 
     TOPICS: frozenset[str] = frozenset()
+    SCROLLS: bool = True
+    navigate_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -31,13 +40,17 @@ class Page(QWidget):
         self._title = ""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
         content = QWidget()
         content.setObjectName("pageContent")
-        scroll.setWidget(content)
+        self.scroll = None
+        if self.SCROLLS:
+            self.scroll = scroll = QScrollArea(self)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            outer.addWidget(scroll)
+            scroll.setWidget(content)
+        else:
+            outer.addWidget(content)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(36, 28, 36, 28)
         layout.setSpacing(6)
@@ -51,8 +64,9 @@ class Page(QWidget):
         layout.addSpacing(18)
         self.body = QVBoxLayout()
         self.body.setSpacing(14)
-        layout.addLayout(self.body)
-        layout.addStretch(1)
+        layout.addLayout(self.body, 0 if self.SCROLLS else 1)
+        if self.SCROLLS:
+            layout.addStretch(1)
 
     def set_intro(self, intro: str) -> None:
         self.intro_label.setText(intro)
@@ -72,7 +86,8 @@ class Page(QWidget):
         """The runner is ready (after the first paint): load now if shown, else when shown."""
         from PySide6.QtCore import Qt
 
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's controls
+        if self.scroll is not None:
+            self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's controls
         self.runner = runner
         self._dirty = True
         if self.isVisible():
@@ -93,6 +108,9 @@ class Page(QWidget):
     def reload(self) -> None:
         self._dirty = False
         self.load()
+
+    def open_section(self, section: str) -> None:
+        """Show one part of the page (e.g. "units" on Planlegging). Pages with sections override."""
 
     def load(self) -> None:
         """Submit a read job to self.runner. Pages without data do nothing."""
