@@ -1,0 +1,128 @@
+"""One table model for every list of read models (Vorta's table models, made generic).
+
+    COLUMNS = [Column("Navn", lambda u: u.name), Column("Ansatte", lambda u: u.staff_count, align=RIGHT)]
+    model = RecordTableModel(COLUMNS)
+    model.set_rows(units)                      # read models from a service
+    proxy = SearchProxy(model); view.setModel(proxy)
+    proxy.set_search("skog")                   # matches any column's text, case- and æøå-insensitive
+
+Column indexes are the positions in the COLUMNS list; name them as constants where the code uses them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CENTER = Qt.AlignmentFlag.AlignCenter
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the read model behind a row
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    text: Callable[[Any], Any]  # value shown (str() applied; None shows as empty)
+    align: Qt.AlignmentFlag = LEFT
+    sort_key: Callable[[Any], Any] | None = None  # defaults to the shown value
+    tooltip: Callable[[Any], str | None] | None = None
+    foreground: Callable[[Any], str | None] | None = None  # a colour name, e.g. "#b3261e"
+    width: int | None = None  # a suggested width in pixels
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Read-only rows of read models; `row_at(index)` gives the model behind a view index."""
+
+    def __init__(self, columns: Sequence[Column], parent=None):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def row_at(self, index: QModelIndex) -> Any | None:
+        """The read model behind `index` (a source or proxy index)."""
+        if not index.isValid():
+            return None
+        return index.data(ROW_ROLE)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].title
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        record = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = column.text(record)
+            return "" if value is None else str(value)
+        if role == ROW_ROLE:
+            return record
+        if role == SORT_ROLE:
+            key = (column.sort_key or column.text)(record)
+            return "" if key is None else key
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(column.align.value)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(record)
+        if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
+            colour = column.foreground(record)
+            return QBrush(QColor(colour)) if colour else None
+        return None
+
+
+class SearchProxy(QSortFilterProxyModel):
+    """Sorts by each column's sort key and filters on a search text across all columns."""
+
+    def __init__(self, source: RecordTableModel, parent=None):
+        super().__init__(parent)
+        self.setSourceModel(source)
+        self.setSortRole(SORT_ROLE)
+        self._needle = ""
+        self._extra: Callable[[Any], bool] | None = None
+
+    def set_search(self, text: str) -> None:
+        self._needle = text.casefold().strip()
+        self.invalidateFilter()
+
+    def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
+        """An extra condition on the read model (e.g. a kind or semester chooser)."""
+        self._extra = predicate
+        self.invalidateFilter()
+
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        try:
+            return a < b
+        except TypeError:
+            return str(a) < str(b)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
+        source: RecordTableModel = self.sourceModel()
+        record = source._rows[row]
+        if self._extra is not None and not self._extra(record):
+            return False
+        if not self._needle:
+            return True
+        return any(self._needle in str(column.text(record) or "").casefold() for column in source.columns)
