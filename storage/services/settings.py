@@ -34,3 +34,24 @@ def write_setting(store: Store, key: str, value: str) -> None:
 
 def database_id(store: Store) -> str | None:
     return read_setting(store, DATABASE_ID_KEY)
+
+
+#: The county governor's e-mail address that report drafts are addressed to.
+COUNTY_GOVERNOR_EMAIL_KEY = "county_governor_email"
+
+
+def county_governor_email(store: Store) -> str:
+    return read_setting(store, COUNTY_GOVERNOR_EMAIL_KEY, "") or ""
+
+
+def set_county_governor_email(store: Store, email: str) -> str:
+    """Store the recipient of report drafts; an empty value clears it. A malformed address is refused."""
+    from ..errors import DomainError
+    from ..i18n import _
+    from .units import _EMAIL
+
+    email = (email or "").strip()
+    if email and not _EMAIL.match(email):
+        raise DomainError(_("«{value}» ser ikke ut som en e-postadresse.").format(value=email), field="email")
+    write_setting(store, COUNTY_GOVERNOR_EMAIL_KEY, email)
+    return email

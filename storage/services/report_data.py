@@ -1,0 +1,339 @@
+"""The figures of a report to the county governor (DOMAIN.md §5), computed from the data, as one frozen
+read model that the PDF, the workbook and the archive all use.
+
+`collect_report(store, municipality_id, kind, semester, today)`:
+
+* **midterm** (underveisrapport): one semester (`semester`) or, without it, the period so far (every
+  semester that has started by `today`);
+* **final** (sluttrapport): the whole period;
+* **funds** (bruk av midler): the funds statement for the whole period (the other sections empty).
+
+A semester outside the period raises DomainError. A municipality without participation or without any
+recorded work gives a ReportData whose `empty_reason` says so, never an exception.
+
+Aggregates only (DOMAIN.md §8): counts per role, unit kind, theme and method; no names of people, no
+text from session logs or vignette answers. The resource person's own texts (experiences, development,
+continuation) are not figures: they travel beside the ReportData and are saved with the snapshot.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from sqlmodel import select
+
+from ..enums import ExpenseCategory, ParticipantRole, ReportKind
+from ..errors import DomainError
+from ..i18n import _
+from ..models import (
+    Municipality,
+    Participation,
+    ParticipationRead,
+)
+from ..semesters import semester_bounds, semester_label
+from ..store import Store
+from .common import format_date, require
+from .funds import funds_summary
+from .participation import granted_amount
+
+#: Keys of the resource person's own texts, in the order they appear in the report, with their titles.
+TEXT_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("experiences", "Erfaringer fra arbeidet"),
+    ("development", "Utvikling i barnehager og skoler"),
+    ("continuation", "Videre arbeid etter perioden"),
+)
+#: Mapping tools the plan's mapping section is searched for (case-insensitive).
+MAPPING_TOOLS = ("Elevundersøkelsen", "Ståstedsanalysen", "RefLex", "Foreldreundersøkelsen",
+                 "Barnehagefaktaark", "Observasjon", "Vignett")
+TOP_N = 8
+
+
+def text_titles() -> dict[str, str]:
+    return {key: _(title) for key, title in TEXT_SECTIONS}
+
+
+@dataclass(frozen=True)
+class NetworkLine:
+    name: str
+    target: str  # label
+    leader: str
+    kindergartens: int
+    schools: int
+    others: int
+
+
+@dataclass(frozen=True)
+class UnitFigures:
+    total: int = 0
+    kindergartens: int = 0
+    schools: int = 0
+    others: int = 0
+    public: int = 0
+    private: int = 0
+    primary: int = 0  # schools with barnetrinn (1–7 or 1–10)
+    lower_secondary: int = 0  # schools with ungdomstrinn (8–10 or 1–10)
+    in_networks: int = 0
+    active: int = 0  # units with a session log or attendance in the report's semesters
+    staff: int = 0  # registered staff of all units
+    public_kindergartens: int = 0
+    private_kindergartens: int = 0
+    public_schools: int = 0
+    private_schools: int = 0
+
+
+@dataclass(frozen=True)
+class SemesterRow:
+    semester: str
+    held_by_level: dict[str, int]  # GatheringLevel value → gatherings held
+    held: int
+    planned: int
+    cancelled: int
+    leaders: int  # attendance of leaders (styrer/rektor) at held gatherings
+    other_staff: int  # other staff attendance
+    parents: int
+    ppt: int
+    logs: int
+    log_participants: int  # sum of staff_present over the semester's logs
+    reached: int  # distinct staff reached (lower bound, see reach.py)
+    staff_known: int
+    units_half_or_more: int
+    obligations_met: int
+    obligations_at_risk: int
+    obligations_missing: int
+
+
+@dataclass(frozen=True)
+class ObligationRow:
+    semester: str
+    obligation: str  # label
+    status: str  # ObligationStatus value
+    status_label: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class VignetteChange:
+    dimension: str
+    code: str
+    before_n: int
+    before: float | None
+    after_n: int
+    after: float | None
+    biggest: bool  # the code with the largest change in its dimension (charted)
+
+
+@dataclass(frozen=True)
+class VignettePair:
+    vignette: str
+    before_title: str
+    before_on: date
+    after_title: str
+    after_on: date
+    changes: tuple[VignetteChange, ...]
+    means: tuple[tuple[str, float | None, float | None], ...]  # label, before, after
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FundsLine:
+    category: str  # ExpenseCategory value
+    label: str
+    grant: int
+    own: int
+
+    @property
+    def total(self) -> int:
+        return self.grant + self.own
+
+
+@dataclass(frozen=True)
+class FundsFigures:
+    granted: int = 0
+    own: int = 0
+    spent: int = 0
+    spent_from_grant: int = 0
+    spent_from_own: int = 0
+    lines: tuple[FundsLine, ...] = ()
+    grants: tuple[tuple[str, int, int, int], ...] = ()  # basis label, amount, share %, granted
+    own_by_semester: tuple[tuple[str, int], ...] = ()
+    warning: str | None = None
+
+    @property
+    def remaining(self) -> int:
+        return self.granted - self.spent_from_grant
+
+
+@dataclass(frozen=True)
+class ReportData:
+    kind: ReportKind
+    municipality: str
+    number: str
+    county: str
+    cohort: int | None
+    period_start: date | None
+    period_end: date | None
+    semester: str | None
+    semesters: tuple[str, ...]  # the semesters the figures cover
+    today: date
+    roles: tuple[str, ...] = ()  # barnehagemyndighet / skoleeier labels
+    resource_persons: tuple[tuple[str, int], ...] = ()  # area label, position % (no names)
+    resource_people: int = 0
+    networks: tuple[NetworkLine, ...] = ()
+    units: UnitFigures = field(default_factory=UnitFigures)
+    semester_rows: tuple[SemesterRow, ...] = ()
+    attendance_by_role: tuple[tuple[str, int], ...] = ()  # role label, attendance at held gatherings
+    obligations: tuple[ObligationRow, ...] = ()
+    goal_themes: tuple[tuple[str, int], ...] = ()  # forebygge/avdekke/håndtere → gatherings
+    national_themes: tuple[tuple[str, int], ...] = ()
+    other_themes: tuple[tuple[str, int], ...] = ()
+    mapping_tools: tuple[str, ...] = ()
+    mapping_text: str = ""
+    vignette_sessions: int = 0
+    vignette_responses: int = 0
+    logs_with_children: int = 0
+    logs_with_parents: int = 0
+    parent_meetings: int = 0
+    gatherings_with_ppt: int = 0
+    log_count: int = 0
+    log_units: int = 0
+    log_hours: float = 0.0
+    log_themes: tuple[tuple[str, int], ...] = ()
+    log_methods: tuple[tuple[str, int], ...] = ()
+    vignettes: tuple[VignettePair, ...] = ()
+    funds: FundsFigures = field(default_factory=FundsFigures)
+    empty_reason: str | None = None
+
+    @property
+    def kind_label(self) -> str:
+        return self.kind.label
+
+    @property
+    def has_data(self) -> bool:
+        return self.empty_reason is None
+
+    @property
+    def period_label(self) -> str:
+        if self.period_start is None or self.period_end is None:
+            return ""
+        return f"{format_date(self.period_start)}–{format_date(self.period_end)}"
+
+    @property
+    def scope_label(self) -> str:
+        """What the figures cover: «høsten 2025», «høsten 2025–våren 2026» or the period."""
+        if not self.semesters:
+            return ""
+        if len(self.semesters) == 1:
+            return semester_label(self.semesters[0])
+        return f"{semester_label(self.semesters[0])} – {semester_label(self.semesters[-1])}"
+
+    @property
+    def gatherings_held(self) -> int:
+        return sum(r.held for r in self.semester_rows)
+
+    def figures(self) -> dict:
+        """Everything as JSON-friendly data, for the archive snapshot."""
+        data = asdict(self)
+        data["kind"] = self.kind.value
+        return _jsonable(data)
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _report_semesters(part: ParticipationRead, kind: ReportKind, semester: str | None, today: date) -> list[str]:
+    semesters = part.semesters
+    if semester is not None:
+        semester = semester.strip().upper()
+        semester_bounds(semester)  # the form 2026V, with its own message
+        if semester not in semesters:
+            raise DomainError(_("{semester} er utenfor perioden ({first}–{last}).").format(
+                semester=semester, first=semesters[0], last=semesters[-1]), field="semester")
+        if kind is ReportKind.MIDTERM:
+            return [semester]
+    if kind is ReportKind.MIDTERM:
+        started = [s for s in semesters if semester_bounds(s)[0] <= today]
+        return started or semesters[:1]
+    return list(semesters)
+
+
+def collect_report(store: Store, municipality_id: uuid.UUID, kind: ReportKind | str, semester: str | None = None,
+                   today: date | None = None) -> ReportData:
+    """The report's figures; see the module docstring."""
+    from .report_parts import collect_parts
+
+    kind = ReportKind(kind)
+    today = today or date.today()
+    with store.reader() as session:
+        muni = require(session, Municipality, municipality_id, _("Fant ikke kommunen."))
+        part_row = session.exec(select(Participation).where(Participation.municipality_id == municipality_id)).first()
+        part = ParticipationRead.model_validate(part_row) if part_row is not None else None
+    base = {"kind": kind, "municipality": muni.name, "number": muni.number, "county": muni.county, "today": today}
+    if part is None:
+        if semester:
+            raise DomainError(_("{name} har ingen deltakelsesperiode, så det finnes ingen semestre å rapportere "
+                                "for.").format(name=muni.name), field="semester")
+        return ReportData(**base, cohort=None, period_start=None, period_end=None, semester=None, semesters=(),
+                          empty_reason=_("{name} har ikke registrert deltakelse i tilbudet ennå, så rapporten har "
+                                         "ingen tall.").format(name=muni.name))
+    semesters = _report_semesters(part, kind, semester, today)
+    base |= {"cohort": part.cohort, "period_start": part.period_start, "period_end": part.period_end,
+             "semester": semester.strip().upper() if semester else None, "semesters": tuple(semesters)}
+    roles = tuple(label for flag, label in ((part.kindergarten_authority, _("barnehagemyndighet")),
+                                            (part.school_owner, _("skoleeier")),
+                                            (part.independent_school, _("frittstående skole"))) if flag)
+    base["roles"] = roles
+    funds = _funds(store, part, today)
+    if kind is ReportKind.FUNDS:
+        empty = None if (funds.granted or funds.spent or funds.own) else _(
+            "Det er ikke registrert tilskudd, egenfinansiering eller utgifter for {name} ennå.").format(name=muni.name)
+        return ReportData(**base, funds=funds, empty_reason=empty)
+    parts = collect_parts(store, municipality_id, part, semesters, today)
+    empty = None
+    if parts["units"].total == 0 and not parts["semester_rows_have_data"]:
+        empty = _("Det er ikke registrert enheter, samlinger eller øktlogger for {name} i {scope} ennå, så "
+                  "rapporten har ingen tall å vise.").format(
+            name=muni.name, scope=semester_label(semesters[0]) if len(semesters) == 1 else _("perioden"))
+    parts.pop("semester_rows_have_data")
+    return ReportData(**base, **parts, funds=funds, empty_reason=empty)
+
+
+def _funds(store: Store, part: ParticipationRead, today: date) -> FundsFigures:
+    from ..models import Grant
+
+    summary = funds_summary(store, part.id, today)
+    with store.reader() as session:
+        grants = session.exec(select(Grant).where(Grant.participation_id == part.id)).all()
+        grant_rows = tuple((ParticipantRole(g.basis).label, g.amount_nok,
+                            g.share_percent, granted_amount(g.amount_nok, g.share_percent)) for g in grants)
+    from_grant: dict[ExpenseCategory, int] = defaultdict(int)
+    from_own: dict[ExpenseCategory, int] = defaultdict(int)
+    data = _funds_months(store, part)
+    now = today.year * 12 + today.month - 1
+    for year, month, category, source, amount in data:
+        if year * 12 + month - 1 > now:
+            continue  # not spent yet: funds_summary counts the same way
+        (from_grant if source == "grant" else from_own)[ExpenseCategory(category)] += amount
+    lines = tuple(FundsLine(c.value, c.label, from_grant.get(c, 0), from_own.get(c, 0)) for c in ExpenseCategory
+                  if c is not ExpenseCategory.OTHER or from_grant.get(c) or from_own.get(c))
+    return FundsFigures(
+        granted=summary.granted_nok, own=summary.own_nok, spent=summary.spent_nok,
+        spent_from_grant=summary.spent_from_grant_nok, spent_from_own=summary.spent_from_own_nok, lines=lines,
+        grants=grant_rows, own_by_semester=tuple(sorted(summary.own_by_semester.items())), warning=summary.warning)
+
+
+def _funds_months(store: Store, part: ParticipationRead) -> list[tuple]:
+    from .funds import load_funds
+
+    with store.reader() as session:
+        row = session.get(Participation, part.id)
+        return load_funds(session, row).spent_by_month
