@@ -1,0 +1,86 @@
+"""Small pieces the Samlinger and Enhetslogger pages share: dates in dd.mm.åååå, a labelled form
+error, combos that find their item by data, and the current municipality's period (worker side)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
+
+DATE_FORMAT = "dd.MM.yyyy"
+_DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})\s*$")
+
+
+def norwegian_date(day: date | None) -> str:
+    return day.strftime("%d.%m.%Y") if day else ""
+
+
+def semester_of(day: date) -> str:
+    """2026-11-20 → «2026H» (the same rule as storage.semesters, without loading storage)."""
+    return f"{day.year}{'V' if day.month <= 6 else 'H'}"
+
+
+def parse_norwegian_date(text: str) -> date | None:
+    """«3.12.2026» or «03.12.26» → date; empty → None; anything else raises ValueError."""
+    if not text.strip():
+        return None
+    match = _DATE.match(text)
+    if not match:
+        raise ValueError(text)
+    day, month, year = (int(g) for g in match.groups())
+    return date(year + 2000 if year < 100 else year, month, day)
+
+
+def date_edit(day: date | None = None, parent: QWidget | None = None) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setCalendarPopup(True)
+    edit.setMinimumWidth(130)
+    if day is not None:
+        edit.setDate(QDate(day.year, day.month, day.day))
+    return edit
+
+
+def edit_date(edit: QDateEdit) -> date:
+    q = edit.date()
+    return date(q.year(), q.month(), q.day())
+
+
+def set_edit_date(edit: QDateEdit, day: date) -> None:
+    edit.setDate(QDate(day.year, day.month, day.day))
+
+
+def select_data(combo: QComboBox, data) -> None:
+    """Select the item whose data equals `data` (the first item when none does)."""
+    index = combo.findData(data)
+    combo.setCurrentIndex(max(index, 0))
+
+
+def form_error() -> QLabel:
+    label = QLabel()
+    label.setObjectName("formError")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def show_error(label: QLabel, message: str | None) -> None:
+    label.setText(message or "")
+    label.setVisible(bool(message))
+
+
+def municipality_and_period(store):
+    """Worker side: (municipality, period_start, period_end, semesters) or None without a municipality."""
+    from storage.semesters import semesters_between
+    from storage.services.common import participation_row
+    from storage.services.municipalities import current_municipality
+
+    municipality = current_municipality(store)
+    if municipality is None:
+        return None
+    with store.reader() as session:
+        part = participation_row(session, municipality.id)
+        start, end = part.period_start, part.period_end
+    return municipality, start, end, semesters_between(start, end)
