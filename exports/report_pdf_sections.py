@@ -1,0 +1,352 @@
+"""The sections of the report PDF, each a function from ReportData to flowables.
+
+Every figure comes from the ReportData; every text a user typed goes through `pdf_base.escape` (via
+`para`/`data_table`). ReportLab is imported inside the functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from storage.enums import GatheringLevel
+from storage.i18n import _
+from storage.semesters import semester_label
+from storage.services.common import format_date, format_kroner
+from storage.services.report_data import ReportData, VignettePair
+
+from .pdf_base import MM, bar_chart, content_width, data_table, markup, para
+
+#: A heading maker: (text, level) → flowables (a heading with a contents-list mark).
+Heading = Callable[[str, int], list]
+LEVELS = (GatheringLevel.NATIONAL, GatheringLevel.REGIONAL, GatheringLevel.MUNICIPAL, GatheringLevel.NETWORK,
+          GatheringLevel.UNIT)
+
+
+def number(n: int | float) -> str:
+    if isinstance(n, float) and not n.is_integer():
+        return f"{n:,.1f}".replace(",", "\u00a0").replace(".", ",")
+    return f"{int(n):,}".replace(",", "\u00a0")
+
+
+def percent(share: float | None) -> str:
+    return "–" if share is None else f"{share * 100:.0f}\u00a0%"
+
+
+def short_semester(semester: str) -> str:
+    return semester_label(semester).capitalize()
+
+
+def _w(*fractions: float) -> list[float]:
+    width = content_width()
+    return [width * f for f in fractions]
+
+
+def bold(text: str, right: bool = False):
+    """A bold table cell (sum rows) in the table's own size."""
+    from .pdf_base import escape
+
+    return markup(escape(text), "cell_head_right" if right else "cell_head")
+
+
+def spacer(height: float = 3 * MM):
+    from reportlab.platypus import Spacer
+
+    return Spacer(1, height)
+
+
+SHORT_CATEGORY = {"resource_person": "Ressursperson", "travel": "Reiser til samlinger",
+                  "startup_gathering": "Oppstartssamling", "network_meetings": "Nettverksmøter", "other": "Annet"}
+
+
+def semester_key(semester: str) -> tuple[str, bool]:
+    return semester[:4], semester[4] == "H"
+
+
+def key_figures(d: ReportData) -> list[tuple[str, str]]:
+    """The figures on the summary page, label and value, in the words the PDF and the workbook share."""
+    u, f = d.units, d.funds
+    rows = []
+    if d.kind.value != "funds":
+        rows += [(_("Enheter som deltar"), number(u.total)),
+                 (_("Barnehager / skoler / andre enheter"), f"{u.kindergartens} / {u.schools} / {u.others}"),
+                 (_("Kommunale / private enheter"), f"{u.public} / {u.private}"),
+                 (_("Lærende nettverk"), number(len(d.networks))),
+                 (_("Samlinger gjennomført"), number(d.gatherings_held)),
+                 (_("Øktlogger fra enhetene"), number(d.log_count)),
+                 (_("Vignettøkter / svar"), f"{d.vignette_sessions} / {d.vignette_responses}")]
+    rows += [(_("Tilskudd"), format_kroner(f.granted)), (_("Egenfinansiering"), format_kroner(f.own)),
+             (_("Brukt i alt"), format_kroner(f.spent)),
+             (_("Igjen av tilskuddet"), format_kroner(f.remaining))]
+    return rows
+
+
+def summary(d: ReportData, h: Heading) -> list:
+    out = h(_("Sammendrag"), 1)
+    if d.kind.value == "funds":
+        out.append(para(_("Oversikten viser bruken av tilskuddet og egenfinansieringen i {name} kommune for hele "
+                          "perioden {period}, registrert fram til {today}.").format(
+            name=d.municipality, period=d.period_label, today=format_date(d.today))))
+    else:
+        out.append(para(_("Rapporten gjelder {scope}. Alle tall er talt opp fra registreringene i Nettverkslogg "
+                          "per {today}: enheter, samlinger med oppmøte, øktlogger fra enhetenes egne økter, "
+                          "vignettsvar og utgifter. Ingen tall er anslag.").format(
+            scope=d.scope_label, today=format_date(d.today))))
+    out.append(data_table([[_("Nøkkeltall"), _("Verdi")], *key_figures(d)], col_widths=_w(0.62, 0.38),
+                          align_right=(1,)))
+    return out
+
+
+def organisation(d: ReportData, h: Heading) -> list:
+    out = h(_("Organisering"), 1)
+    roles = _(" og ").join(d.roles) if d.roles else _("deltaker")
+    out.append(para(_("{name} deltar som {roles} i pulje {cohort}.").format(
+        name=d.municipality, roles=roles, cohort=d.cohort)))
+    out += h(_("Ressurspersoner"), 2)
+    if d.resource_persons:
+        out.append(para((_("{people} ressursperson i perioden, med disse stillingsandelene:") if d.resource_people == 1
+                          else _("{people} ressurspersoner i perioden, med disse stillingsandelene:")).format(
+            people=d.resource_people)))
+        out.append(data_table([[_("Område"), _("Stillingsandel")],
+                               *[[area, f"{pct}\u00a0%"] for area, pct in d.resource_persons]],
+                              col_widths=_w(0.6, 0.4), align_right=(1,)))
+    else:
+        out.append(para(_("Det er ikke registrert ressurspersoner for perioden."), "note"))
+    out += h(_("Lærende nettverk"), 2)
+    if d.networks:
+        rows = [[_("Nettverk"), _("Målgruppe"), _("Ledes av"), _("Barnehager"), _("Skoler"), _("Andre")]]
+        rows += [[n.name, n.target, n.leader or "–", n.kindergartens, n.schools, n.others] for n in d.networks]
+        out.append(data_table(rows, col_widths=_w(0.25, 0.14, 0.26, 0.15, 0.11, 0.09), align_right=(3, 4, 5)))
+    else:
+        out.append(para(_("Det er ikke registrert lærende nettverk."), "note"))
+    return out
+
+
+def participation(d: ReportData, h: Heading) -> list:
+    u = d.units
+    out = h(_("Deltakelse"), 1)
+    out.append(para(_("{total} enheter deltar: {kg} barnehager, {sch} skoler og {oth} andre enheter (for eksempel "
+                      "PP-tjenesten). {net} av dem er med i et lærende nettverk, og {act} har registrert "
+                      "øktlogger eller oppmøte på samlinger i rapportperioden.").format(
+        total=u.total, kg=u.kindergartens, sch=u.schools, oth=u.others, net=u.in_networks, act=u.active)))
+    out.append(data_table([[_("Enheter"), _("Kommunale"), _("Private"), _("I alt")],
+                           [_("Barnehager"), u.public_kindergartens, u.private_kindergartens, u.kindergartens],
+                           [_("Skoler"), u.public_schools, u.private_schools, u.schools],
+                           [_("Alle enheter"), u.public, u.private, u.total]],
+                          col_widths=_w(0.4, 0.2, 0.2, 0.2), align_right=(1, 2, 3)))
+    if u.schools:
+        out.append(spacer(2 * MM))
+        out.append(para(_("Skoler med barnetrinn: {p}. Skoler med ungdomstrinn: {l}.").format(
+            p=u.primary, l=u.lower_secondary), "note"))
+    out += h(_("Ansatte nådd"), 2)
+    out.append(para(_("«Nådd» er for hver enhet det største antallet ansatte på én økt eller én samling i semesteret, "
+                      "høyst enhetens antall ansatte. Det er et nøkternt minimum, ikke et anslag.")))
+    rows = [[_("Semester"), _("Ansatte nådd"), _("Ansatte i alt"), _("Andel"), _("Enheter med minst halvparten")]]
+    for r in d.semester_rows:
+        rows.append([short_semester(r.semester), r.reached, r.staff_known,
+                     percent(r.reached / r.staff_known if r.staff_known else None), r.units_half_or_more])
+    out.append(data_table(rows, col_widths=_w(0.24, 0.17, 0.17, 0.12, 0.3), align_right=(1, 2, 3, 4)))
+    out += h(_("Oppmøte på samlinger etter rolle"), 2)
+    if d.attendance_by_role:
+        out.append(data_table([[_("Rolle"), _("Oppmøter på gjennomførte samlinger")],
+                               *[[label, n] for label, n in d.attendance_by_role],
+                               [bold(_("I alt")), bold(number(sum(n for _l, n in d.attendance_by_role)), True)]],
+                              col_widths=_w(0.6, 0.4), align_right=(1,)))
+        out.append(spacer(2 * MM))
+        leaders = sum(r.leaders for r in d.semester_rows)
+        others = sum(r.other_staff for r in d.semester_rows)
+        out.append(para(_("Ledere (styrer/rektor): {leaders} oppmøter. Andre ansatte: {others} oppmøter. En person "
+                          "som kom på flere samlinger, telles én gang per samling.").format(
+            leaders=number(leaders), others=number(others)), "note"))
+        if len(d.semester_rows) > 0:
+            out.append(bar_chart([short_semester(r.semester) for r in d.semester_rows],
+                                 [(_("Ledere"), [r.leaders for r in d.semester_rows]),
+                                  (_("Andre ansatte"), [r.other_staff for r in d.semester_rows])],
+                                 value_max=None, value_suffix="", height=58 * MM))
+            out.append(para(_("Figur: oppmøter på gjennomførte samlinger per semester, ledere og andre ansatte."),
+                            "small"))
+    else:
+        out.append(para(_("Det er ikke registrert oppmøte på samlinger i rapportperioden."), "note"))
+    return out
+
+
+def gatherings(d: ReportData, h: Heading) -> list:
+    out = h(_("Samlinger og forpliktelser"), 1)
+    header = [_("Semester"), *[level.label for level in LEVELS], _("I alt"), _("Avlyst")]
+    rows = [header]
+    for r in d.semester_rows:
+        rows.append([short_semester(r.semester), *[r.held_by_level.get(level.value, 0) for level in LEVELS],
+                     r.held, r.cancelled])
+    rows.append([bold(_("Sum")),
+                 *[bold(number(sum(r.held_by_level.get(level.value, 0) for r in d.semester_rows)), True)
+                   for level in LEVELS],
+                 bold(number(d.gatherings_held), True), bold(number(sum(r.cancelled for r in d.semester_rows)), True)])
+    out.append(para(_("Gjennomførte samlinger per nivå og semester:")))
+    out.append(data_table(rows, col_widths=_w(0.15, 0.13, 0.13, 0.13, 0.13, 0.11, 0.11, 0.11),
+                          align_right=range(1, 8)))
+    out += h(_("Forpliktelsene i tilbudet"), 2)
+    met = sum(1 for o in d.obligations if o.status == "met")
+    counted = sum(1 for o in d.obligations if o.status != "not_applicable")
+    out.append(para(_("{met} av {counted} forpliktelser som gjelder i perioden er oppfylt.").format(
+        met=met, counted=counted)))
+    if d.semester_rows:
+        out.append(bar_chart([short_semester(r.semester) for r in d.semester_rows],
+                             [(_("Oppfylt"), [r.obligations_met for r in d.semester_rows]),
+                              (_("I fare"), [r.obligations_at_risk for r in d.semester_rows]),
+                              (_("Mangler"), [r.obligations_missing for r in d.semester_rows])],
+                             value_max=None, value_suffix="", height=52 * MM,
+                             colours=("#7aa95c", "#e08a2e", "#c94f4f")))
+        out.append(para(_("Figur: forpliktelser per semester etter status."), "small"))
+    rows = [[_("Semester"), _("Forpliktelse"), _("Status"), _("Begrunnelse")]]
+    rows += [[short_semester(o.semester), o.obligation, o.status_label, o.reason] for o in d.obligations]
+    out.append(data_table(rows, col_widths=_w(0.15, 0.24, 0.12, 0.49)))
+    return out
+
+
+def themes(d: ReportData, h: Heading) -> list:
+    out = h(_("Temaer i arbeidet"), 1)
+    out.append(para(_("Antall gjennomførte samlinger der temaet sto på programmet. En samling kan ha flere temaer.")))
+    out.append(data_table([[_("Forebygge, avdekke, håndtere"), _("Samlinger")],
+                           *[[t.capitalize(), n] for t, n in d.goal_themes]],
+                          col_widths=_w(0.7, 0.3), align_right=(1,)))
+    out.append(para(""))
+    out.append(data_table([[_("Nasjonale temaer for barnehagen"), _("Samlinger")],
+                           *[[t.capitalize(), n] for t, n in d.national_themes]],
+                          col_widths=_w(0.7, 0.3), align_right=(1,)))
+    if d.other_themes:
+        out.append(para(""))
+        out.append(data_table([[_("Andre temaer"), _("Samlinger")], *[[t.capitalize(), n] for t, n in d.other_themes]],
+                              col_widths=_w(0.7, 0.3), align_right=(1,)))
+    out += h(_("Kartlegging"), 2)
+    if d.mapping_tools:
+        out.append(para(_("Kartleggings- og refleksjonsverktøy i bruk: {tools}.").format(
+            tools=", ".join(d.mapping_tools))))
+    if d.mapping_text:
+        out.append(para(_("Fra planen:"), "note"))
+        out.append(para(d.mapping_text, "quote"))
+    if not d.mapping_tools and not d.mapping_text:
+        out.append(para(_("Planen beskriver ikke kartlegging ennå."), "note"))
+    return out
+
+
+def involvement(d: ReportData, h: Heading) -> list:
+    out = h(_("Involvering av barn, elever, foreldre og PPT"), 1)
+    parents = sum(r.parents for r in d.semester_rows)
+    ppt = sum(r.ppt for r in d.semester_rows)
+    out.append(data_table([[_("Involvering"), _("Antall")],
+                           [_("Øktlogger der barn/elever var involvert"), d.logs_with_children],
+                           [_("Øktlogger der foreldre var involvert"), d.logs_with_parents],
+                           [_("Foreldremøter gjennomført"), d.parent_meetings],
+                           [_("Foreldre til stede på samlinger (oppmøter)"), parents],
+                           [_("PPT til stede på samlinger (oppmøter)"), ppt],
+                           [_("Samlinger med PPT til stede"), d.gatherings_with_ppt]],
+                          col_widths=_w(0.75, 0.25), align_right=(1,)))
+    return out
+
+
+def _vignette_pair(pair: VignettePair, h: Heading) -> list:
+    out = h(pair.vignette, 2)
+    out.append(para(_("Før: {before} ({bday}). Etter: {after} ({aday}). Andel kodede svar med hver kode, alle "
+                      "svarte.").format(before=pair.before_title, bday=format_date(pair.before_on),
+                                        after=pair.after_title, aday=format_date(pair.after_on))))
+    charted = [c for c in pair.changes if c.biggest]
+    if charted:
+        out.append(bar_chart([f"{c.code}" for c in charted],
+                             [(_("Før"), [round((c.before or 0) * 100) for c in charted]),
+                              (_("Etter"), [round((c.after or 0) * 100) for c in charted])],
+                             height=62 * MM))
+        out.append(para(_("Figur: koden med størst endring i hver dimensjon, før og etter."), "small"))
+    rows = [[_("Dimensjon"), _("Kode"), _("Før"), _("Etter"), _("Endring (poeng)")]]
+    for c in pair.changes:
+        points = None if c.before is None or c.after is None else round((c.after - c.before) * 100)
+        change = "–" if points is None else ("0" if points == 0 else f"{points:+d}")
+        rows.append([c.dimension, c.code, percent(c.before), percent(c.after), change.replace("-", "\u2212")])
+    for label, before, after in pair.means:
+        rows.append([label, _("Gjennomsnitt"), "–" if before is None else number(round(before, 1)),
+                     "–" if after is None else number(round(after, 1)),
+                     "–" if before is None or after is None else f"{after - before:+.1f}".replace(".", ",")])
+    out.append(data_table(rows, col_widths=_w(0.28, 0.28, 0.12, 0.12, 0.2), align_right=(2, 3, 4)))
+    for warning in pair.warnings:
+        out.append(para(warning, "warning"))
+    return out
+
+
+def vignettes(d: ReportData, h: Heading) -> list:
+    out = h(_("Vignettresultater før og etter"), 1)
+    if not d.vignettes:
+        out.append(para(_("{sessions} vignettøkter med {responses} svar i rapportperioden. Ingen vignett er brukt to "
+                          "ganger ennå, så det finnes ingen før–etter-sammenligning.").format(
+            sessions=d.vignette_sessions, responses=d.vignette_responses)))
+        return out
+    out.append(para(_("{sessions} vignettøkter med {responses} svar i rapportperioden. Når samme vignett er brukt "
+                      "flere ganger, sammenlignes den første økten med den siste. Tallene er andeler av kodede svar; "
+                      "ingen enkeltsvar er gjengitt.").format(sessions=d.vignette_sessions,
+                                                            responses=d.vignette_responses)))
+    for pair in d.vignettes:
+        out += _vignette_pair(pair, h)
+    return out
+
+
+def session_logs(d: ReportData, h: Heading) -> list:
+    out = h(_("Arbeidet i enhetene (øktlogger)"), 1)
+    out.append(para(_("{units} enheter har logget {logs} egne økter (personalmøter, refleksjonsgrupper o.l.), til "
+                      "sammen {hours} timer.").format(units=d.log_units, logs=number(d.log_count),
+                                                      hours=number(d.log_hours))))
+    rows = [[_("Semester"), _("Øktlogger"), _("Deltakere i alt")]]
+    rows += [[short_semester(r.semester), r.logs, r.log_participants] for r in d.semester_rows]
+    rows.append([bold(_("Sum")), bold(number(d.log_count), True),
+                 bold(number(sum(r.log_participants for r in d.semester_rows)), True)])
+    out.append(data_table(rows, col_widths=_w(0.4, 0.3, 0.3), align_right=(1, 2)))
+    if d.log_themes:
+        out += h(_("Temaer som ble brukt oftest"), 2)
+        out.append(data_table([[_("Tema"), _("Økter")], *[[t, n] for t, n in d.log_themes]],
+                              col_widths=_w(0.8, 0.2), align_right=(1,)))
+    if d.log_methods:
+        out += h(_("Arbeidsmåter som ble brukt oftest"), 2)
+        out.append(data_table([[_("Arbeidsmåte"), _("Økter")], *[[t, n] for t, n in d.log_methods]],
+                              col_widths=_w(0.8, 0.2), align_right=(1,)))
+    return out
+
+
+def funds(d: ReportData, h: Heading) -> list:
+    f = d.funds
+    out = h(_("Bruk av midler"), 1)
+    if f.grants:
+        out.append(data_table([[_("Tilskudd"), _("Beløp"), _("Andel"), _("Tildelt")],
+                               *[[basis, format_kroner(amount), f"{share}\u00a0%", format_kroner(granted)]
+                                 for basis, amount, share, granted in f.grants]],
+                              col_widths=_w(0.4, 0.2, 0.15, 0.25), align_right=(1, 2, 3)))
+        out.append(para(""))
+    rows = [[_("Utgiftskategori"), _("Fra tilskudd"), _("Egenfinansiering"), _("I alt")]]
+    rows += [[line.label, format_kroner(line.grant), format_kroner(line.own), format_kroner(line.total)]
+             for line in f.lines]
+    rows.append([bold(_("Sum brukt")), bold(format_kroner(f.spent_from_grant), True),
+                 bold(format_kroner(f.spent_from_own), True), bold(format_kroner(f.spent), True)])
+    out.append(data_table(rows, col_widths=_w(0.39, 0.19, 0.23, 0.19), align_right=(1, 2, 3)))
+    out.append(spacer())
+    out.append(para(_("Tilskudd {granted}, brukt av tilskuddet {used}, igjen {left}. Egenfinansiering {own} er "
+                      "planlagt, {own_used} er brukt.").format(
+        granted=format_kroner(f.granted), used=format_kroner(f.spent_from_grant), left=format_kroner(f.remaining),
+        own=format_kroner(f.own), own_used=format_kroner(f.spent_from_own))))
+    if f.lines and f.spent:
+        out.append(bar_chart([_(SHORT_CATEGORY.get(line.category, line.label)) for line in f.lines],
+                             [(_("Fra tilskudd"), [round(line.grant / 1000) for line in f.lines]),
+                              (_("Egenfinansiering"), [round(line.own / 1000) for line in f.lines])],
+                             value_max=None, value_suffix="", height=66 * MM))
+        out.append(para(_("Figur: brukt per utgiftskategori, i tusen kroner."), "small"))
+    if f.own_by_semester:
+        out.append(data_table([[_("Egenfinansiering per semester"), _("Beløp")],
+                               *[[short_semester(s), format_kroner(a)]
+                                 for s, a in sorted(f.own_by_semester, key=lambda p: semester_key(p[0]))]],
+                              col_widths=_w(0.6, 0.4), align_right=(1,)))
+    if f.warning:
+        out.append(para(f.warning, "warning"))
+    return out
+
+
+def own_text(title: str, text: str, h: Heading, level: int = 1) -> list:
+    out = h(title, level)
+    if text and text.strip():
+        out += [para(chunk.strip()) for chunk in text.strip().split("\n\n") if chunk.strip()]
+    else:
+        out.append(para(_("(Ikke skrevet ennå.)"), "note"))
+    return out
