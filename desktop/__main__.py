@@ -99,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
             from . import commands_logs
 
             return commands_logs.run(paths, args)
+        if args.command == "report":
+            from . import commands_reports
+
+            return commands_reports.run_report(paths, args)
         raise AssertionError(args.command)
     except DomainError as exc:
         log.info("Avbrutt: %s", exc.message)

@@ -80,6 +80,21 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(imports, top=False)
     imports.add_argument("--dry-run", action="store_true", help="vis hva som ville blitt lagret, men lagre ingenting")
     imports.add_argument("files", nargs="+", metavar="FIL", help="utfylte loggskjema (.xlsx)")
+
+    report = commands.add_parser("report", help="lag rapport til statsforvalteren (PDF og/eller Excel, ev. e-post)")
+    _db_option(report, top=False)
+    _municipality_option(report)
+    report.add_argument("--kind", choices=["midterm", "final", "funds"], required=True,
+                        help="midterm: underveisrapport; final: sluttrapport; funds: bruk av midler")
+    report.add_argument("--semester", metavar="SEMESTER",
+                        help="underveisrapport for dette semesteret, for eksempel 2021H (ellers perioden så langt)")
+    report.add_argument("--format", choices=["pdf", "xlsx", "both"], default="both", help="filtype (standard both)")
+    report.add_argument("--out", metavar="MAPPE", required=True, help="mappen filene skal lagres i")
+    report.add_argument("--eml", action="store_true",
+                        help="lag også et e-postutkast (.eml) til statsforvalteren med filene vedlagt")
+    report.add_argument("--to", metavar="E-POST", help="mottaker av e-postutkastet (ellers adressen fra appen)")
+    report.add_argument("--today", type=_iso_date, metavar="ÅÅÅÅ-MM-DD",
+                        help="tell opp som om dagens dato var denne (standard: i dag)")
     return parser
 
 

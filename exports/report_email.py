@@ -1,0 +1,60 @@
+"""The report as an e-mail draft (.eml): addressed to the county governor, a Norwegian subject and body,
+the PDF and the workbook attached. `X-Unsent: 1` makes Outlook open it as an editable, unsent draft;
+Thunderbird and Apple Mail open it as a message to edit or forward. Nothing is sent: it works offline.
+"""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import formatdate
+
+from storage.enums import ReportKind
+from storage.i18n import _
+from storage.services.common import format_date
+from storage.services.report_data import ReportData
+
+from .report_pdf import report_title
+
+PDF_TYPE = "application/pdf"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+EML_TYPE = "message/rfc822"
+
+
+def email_subject(d: ReportData) -> str:
+    scope = d.semester or (d.semesters[-1] if d.kind is ReportKind.MIDTERM and d.semesters else "")
+    return _("{title} fra {name} kommune – pulje {cohort}{scope}").format(
+        title=report_title(d), name=d.municipality, cohort=d.cohort if d.cohort is not None else "–",
+        scope=f", {d.scope_label}" if scope else "")
+
+
+def email_body(d: ReportData, sender: str | None = None) -> str:
+    what = {ReportKind.MIDTERM: _("underveisrapporten"), ReportKind.FINAL: _("sluttrapporten"),
+            ReportKind.FUNDS: _("rapporten om bruk av midler")}[d.kind]
+    lines = [_("Til Statsforvalteren i {county}").format(county=d.county), "",
+             _("Vedlagt er {what} fra {name} kommune for Inkluderende barnehage- og skolemiljø (samlingsbasert "
+               "tilbud), pulje {cohort}.").format(what=what, name=d.municipality,
+                                                  cohort=d.cohort if d.cohort is not None else "–")]
+    if d.scope_label and d.kind is not ReportKind.FUNDS:
+        lines.append(_("Rapporten gjelder {scope}.").format(scope=d.scope_label))
+    lines += ["", _("Rapporten er vedlagt som PDF, og de samme tallene ligger i Excel-arbeidsboka. Tallene er "
+                    "talt opp per {today}.").format(today=format_date(d.today)), "",
+              _("Med vennlig hilsen"), sender or _("{name} kommune").format(name=d.municipality)]
+    return "\n".join(lines) + "\n"
+
+
+def report_email(d: ReportData, attachments: list[tuple[str, str, bytes]], *, recipient: str | None,
+                 sender: str | None = None) -> bytes:
+    """The .eml draft as bytes. `attachments` are (filename, media type, bytes)."""
+    message = EmailMessage()
+    message["To"] = recipient or ""
+    if sender and "@" in sender:
+        message["From"] = sender
+    message["Subject"] = email_subject(d)
+    message["Date"] = formatdate(localtime=True)
+    message["X-Unsent"] = "1"
+    message.set_content(email_body(d, None if sender and "@" in sender else sender))
+    for filename, media_type, content in attachments:
+        maintype, subtype = media_type.split("/", 1)
+        message.add_attachment(content, maintype=maintype, subtype=subtype, filename=filename)
+    return message.as_bytes(policy=SMTP)

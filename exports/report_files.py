@@ -1,0 +1,99 @@
+"""A report's files, made once and used by the CLI and the Rapporter page alike: the PDF and the
+workbook as bytes, the .eml draft with both attached, writing them to a folder (a folder that cannot be
+written to gives a Norwegian DomainError), and archiving what left the app.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from storage.errors import DomainError
+from storage.i18n import _
+from storage.services.report_archive import ArchiveEntry, OutgoingFile, archive_report
+from storage.services.report_data import ReportData
+from storage.store import Store
+
+from .report_email import EML_TYPE, PDF_TYPE, XLSX_TYPE, report_email
+from .report_pdf import file_stem, report_pdf_bytes
+from .report_xlsx import report_xlsx_bytes
+
+FORMATS = {"pdf": ("pdf",), "xlsx": ("xlsx",), "both": ("pdf", "xlsx")}
+Progress = Callable[[int, int, str], None]
+
+
+def render_report(d: ReportData, texts: dict[str, str], formats: Sequence[str] = ("pdf", "xlsx"), *,
+                  progress: Progress | None = None) -> list[OutgoingFile]:
+    """The report's files as bytes, PDF first."""
+    stem = file_stem(d)
+    files = []
+    total = len(formats)
+    for done, fmt in enumerate(formats):
+        if progress:
+            progress(done, total, _("Lager PDF …") if fmt == "pdf" else _("Lager Excel-arbeidsbok …"))
+        if fmt == "pdf":
+            files.append(OutgoingFile(f"{stem}.pdf", PDF_TYPE, report_pdf_bytes(d, texts)))
+        elif fmt == "xlsx":
+            files.append(OutgoingFile(f"{stem}.xlsx", XLSX_TYPE, report_xlsx_bytes(d, texts)))
+        else:
+            raise ValueError(fmt)
+    if progress:
+        progress(total, total, _("Ferdig"))
+    return files
+
+
+def email_file(d: ReportData, files: Sequence[OutgoingFile], recipient: str | None,
+               sender: str | None = None) -> OutgoingFile:
+    content = report_email(d, [(f.filename, f.media_type, f.content) for f in files], recipient=recipient,
+                           sender=sender)
+    return OutgoingFile(f"{file_stem(d)}.eml", EML_TYPE, content)
+
+
+def os_reason(exc: OSError) -> str:
+    """A short Norwegian reason for a file system error."""
+    import errno
+
+    return {errno.EACCES: _("ingen skrivetilgang"), errno.EPERM: _("ingen skrivetilgang"),
+            errno.EROFS: _("mappen er skrivebeskyttet"), errno.ENOENT: _("mappen finnes ikke og kan ikke lages"),
+            errno.ENOSPC: _("disken er full"), errno.ENOTDIR: _("stien er ikke en mappe")}.get(
+        exc.errno, exc.strerror or str(exc))
+
+
+def check_folder(folder: Path | str) -> Path:
+    """The folder, created if missing; DomainError (exit 2) if it cannot be written to."""
+    folder = Path(folder).expanduser()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".nettverkslogg-{uuid.uuid4().hex}.tmp"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise DomainError(_("Kan ikke lagre i mappen {path}: {error}. Velg en mappe du har skrivetilgang til.")
+                          .format(path=folder, error=os_reason(exc)), field="out") from exc
+    return folder
+
+
+def write_files(files: Sequence[OutgoingFile], folder: Path | str) -> list[Path]:
+    """Write the files into `folder` (each written whole, then renamed into place)."""
+    folder = check_folder(folder)
+    written = []
+    for f in files:
+        target = folder / f.filename
+        partial = target.with_name(f".{target.name}.part")
+        try:
+            partial.write_bytes(f.content)
+            os.replace(partial, target)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            raise DomainError(_("Kan ikke skrive {path}: {error}").format(path=target, error=exc.strerror or exc),
+                              field="out") from exc
+        written.append(target)
+    return written
+
+
+def archive(store: Store, municipality_id: uuid.UUID, d: ReportData, texts: dict[str, str],
+            files: Sequence[OutgoingFile], *, recipient: str | None = None, sent: bool = False) -> ArchiveEntry:
+    return archive_report(store, municipality_id, d.kind, d.semester, texts, d.figures(), list(files),
+                          recipient=recipient, sent=sent)
