@@ -16,6 +16,8 @@ VIGNETTES = "vignettes"
 FUNDS = "funds"
 PLANS = "plans"
 SETTINGS = "settings"
+RESOURCE_PERSONS = "resource_persons"
+TASKS = "tasks"
 
 
 def touches(changed: Iterable[str], wanted: Iterable[str]) -> bool:

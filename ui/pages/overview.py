@@ -2,28 +2,54 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import topics
 from ..format import kroner, semester_span, thousands
 from .base import FigureCard, Page, card, card_grid, muted, section_title
 
 
-def load_overview(store, progress, cancel):
-    """Worker job: (municipality, counts) for the current municipality, or None if there is none."""
-    from storage.services.municipalities import current_municipality
-    from storage.services.overview import overview_counts
+def make_load(today):
+    def load_overview(store, progress, cancel):
+        """Worker job: (municipality, counts, obligation lines) for the current municipality, or None."""
+        from storage.services.municipalities import current_municipality, participation_of
+        from storage.services.obligations import obligations_status
+        from storage.services.overview import overview_counts
 
-    municipality = current_municipality(store)
-    if municipality is None:
-        return None
-    return municipality, overview_counts(store, municipality.id)
+        municipality = current_municipality(store)
+        if municipality is None:
+            return None
+        lines = []
+        if participation_of(store, municipality.id) is not None:
+            lines = obligations_status(store, municipality.id, today=today)
+        return municipality, overview_counts(store, municipality.id, today), lines
+
+    return load_overview
+
+
+# status → (chip text, text colour, background); text and symbol as well as colour
+CHIPS = {
+    "met": (QT_TRANSLATE_NOOP("OverviewPage", "✓ Oppfylt"), "#14532d", "#d9f2dd"),
+    "at_risk": (QT_TRANSLATE_NOOP("OverviewPage", "! I fare"), "#6b4500", "#fdeccc"),
+    "missing": (QT_TRANSLATE_NOOP("OverviewPage", "✗ Mangler"), "#7d1a1a", "#fbe0e0"),
+    "not_applicable": (QT_TRANSLATE_NOOP("OverviewPage", "– Ikke aktuelt"), "#52606d", "#eceff3"),
+}
 
 
 class OverviewPage(Page):
     TOPICS = frozenset({topics.MUNICIPALITIES, topics.CURRENT_MUNICIPALITY, topics.PARTICIPATION, topics.UNITS,
-                        topics.NETWORKS, topics.GATHERINGS, topics.SESSION_LOGS, topics.VIGNETTES, topics.FUNDS})
+                        topics.NETWORKS, topics.GATHERINGS, topics.SESSION_LOGS, topics.VIGNETTES, topics.FUNDS,
+                        topics.PLANS, topics.RESOURCE_PERSONS})
     setup_requested = Signal()
     loaded = Signal()
 
@@ -41,6 +67,8 @@ class OverviewPage(Page):
         self.empty_panel: QWidget | None = None
         self.figures_panel: QWidget | None = None
         self.figures: dict[str, FigureCard] = {}
+        self.obligations: list = []
+        self.obligation_rows: list[dict] = []
 
     def _build_empty_panel(self) -> QWidget:
         empty, empty_layout = card()
@@ -89,13 +117,101 @@ class OverviewPage(Page):
                                          ("own_nok", self.tr("Egenfinansiering")),
                                          ("spent_nok", self.tr("Brukt hittil")),
                                          ("remaining_nok", self.tr("Igjen")))))
+        layout.addSpacing(14)
+        layout.addLayout(self._build_obligations())
         return widget
+
+    def _build_obligations(self) -> QVBoxLayout:
+        box = QVBoxLayout()
+        box.setSpacing(8)
+        head = QHBoxLayout()
+        head.addWidget(section_title(self.tr("Forpliktelser i programmet")))
+        head.addStretch(1)
+        head.addWidget(QLabel(self.tr("Semester:")))
+        self.semester_combo = QComboBox()
+        self.semester_combo.setMinimumWidth(300)
+        self.semester_combo.currentIndexChanged.connect(self._show_obligations)
+        head.addWidget(self.semester_combo)
+        box.addLayout(head)
+        frame, inner = card()
+        self.obligation_grid = QGridLayout()
+        self.obligation_grid.setHorizontalSpacing(14)
+        self.obligation_grid.setVerticalSpacing(8)
+        self.obligation_grid.setColumnStretch(2, 1)
+        inner.addLayout(self.obligation_grid)
+        self.no_obligations = muted(self.tr("Ingen deltakelse er registrert, så det er ingen forpliktelser å vise."))
+        inner.addWidget(self.no_obligations)
+        box.addWidget(frame)
+        return box
+
+    def obligation_semesters(self) -> list[str]:
+        seen: list[str] = []
+        for line in self.obligations:
+            if line.semester not in seen:
+                seen.append(line.semester)
+        return seen
+
+    def _fill_semesters(self, current: str) -> None:
+        semesters = self.obligation_semesters()
+        chosen = self.semester_combo.currentData()
+        self.semester_combo.blockSignals(True)
+        self.semester_combo.clear()
+        for semester in semesters:
+            lines = [x for x in self.obligations if x.semester == semester]
+            missing = sum(x.status == "missing" for x in lines)
+            risk = sum(x.status == "at_risk" for x in lines)
+            parts = [self.tr("{n} mangler").format(n=missing)] if missing else []
+            parts += [self.tr("{n} i fare").format(n=risk)] if risk else []
+            text = semester + (self.tr(" (nå)") if semester == current else "")
+            text += f" – {', '.join(parts)}" if parts else self.tr(" – alt i orden")
+            self.semester_combo.addItem(text, semester)
+        wanted = chosen if chosen in semesters else current if current in semesters else None
+        if wanted is None and semesters:
+            wanted = semesters[0] if current < semesters[0] else semesters[-1]
+        self.semester_combo.setCurrentIndex(max(0, self.semester_combo.findData(wanted)))
+        self.semester_combo.blockSignals(False)
+        self._show_obligations()
+
+    def _show_obligations(self, *_args) -> None:
+        from PySide6.QtCore import QCoreApplication
+
+        grid = self.obligation_grid
+        while grid.count():
+            item = grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        semester = self.semester_combo.currentData()
+        lines = [x for x in self.obligations if x.semester == semester]
+        self.no_obligations.setVisible(not lines)
+        self.obligation_rows = []
+        for row, line in enumerate(lines):
+            text, colour, background = CHIPS[str(line.status)]
+            chip = QLabel(QCoreApplication.translate("OverviewPage", text))
+            chip.setObjectName("statusChip")
+            chip.setStyleSheet(f"QLabel {{ color: {colour}; background: {background}; border-radius: 10px; "
+                               f"padding: 3px 10px; font-weight: 600; }}")
+            chip.setMinimumWidth(120)
+            name = QLabel(line.obligation.label)
+            name.setStyleSheet("font-weight: 600;")
+            reason = QLabel(line.reason)
+            reason.setWordWrap(True)
+            go = QPushButton(self.tr("Gå til"))
+            go.setAccessibleName(self.tr("Gå til: {what}").format(what=line.obligation.label))
+            go.clicked.connect(lambda _c=False, target=line.fix_target: self.navigate_requested.emit(target))
+            grid.addWidget(name, row, 0)
+            grid.addWidget(chip, row, 1)
+            grid.addWidget(reason, row, 2)
+            grid.addWidget(go, row, 3)
+            self.obligation_rows.append({"line": line, "chip": chip, "reason": reason, "button": go})
 
     def is_loading(self) -> bool:
         return self.states.currentWidget() is self.loading_label
 
     def load(self) -> None:
-        self.runner.submit(load_overview, on_done=self._show)
+        from ..planning.common import today
+
+        self._today = today()
+        self.runner.submit(make_load(self._today), on_done=self._show)
 
     def _show(self, result) -> None:
         if result is None:
@@ -106,7 +222,7 @@ class OverviewPage(Page):
             self.states.setCurrentWidget(self.empty_panel)
             self.loaded.emit()
             return
-        municipality, counts = result
+        municipality, counts, self.obligations = result
         self.counts = counts
         if self.figures_panel is None:
             self.figures_panel = self._build_figures()
@@ -136,5 +252,8 @@ class OverviewPage(Page):
         }
         for key, text in values.items():
             self.figures[key].set_value(text)
+        from storage.semesters import semester_of
+
+        self._fill_semesters(semester_of(self._today))
         self.states.setCurrentWidget(self.figures_panel)
         self.loaded.emit()

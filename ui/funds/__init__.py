@@ -1,0 +1,1 @@
+"""Parts of the Økonomi page (ui/pages/funds.py)."""

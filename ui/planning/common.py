@@ -1,0 +1,223 @@
+"""What the planning sections share: today's date, the municipality context, a section base, a form dialog.
+
+Only Qt and the light `storage.enums`/`storage.errors` load here; services are imported inside jobs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..widgets.table_model import RecordTableModel, SearchProxy
+
+TODAY: date | None = None  # tests pin the day (the demo is built for 2026-11-20)
+
+
+def today() -> date:
+    return TODAY or date.today()
+
+
+def fmt_date(day: date | None) -> str:
+    return day.strftime("%d.%m.%Y") if day else ""
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def date_edit(day: date | None = None) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setDisplayFormat("dd.MM.yyyy")
+    edit.setCalendarPopup(True)
+    edit.setDate(to_qdate(day or today()))
+    return edit
+
+
+@dataclass
+class Context:
+    """The current municipality and its participation (None when there is none)."""
+
+    municipality: object
+    participation: object | None
+
+
+def load_context(store) -> Context | None:
+    from storage.services.municipalities import current_municipality, participation_of
+
+    municipality = current_municipality(store)
+    if municipality is None:
+        return None
+    return Context(municipality, participation_of(store, municipality.id))
+
+
+def enum_combo(enum_cls, current=None, *, members=None) -> QComboBox:
+    combo = QComboBox()
+    for member in members or list(enum_cls):
+        combo.addItem(member.label, member)
+    if current is not None:
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
+
+
+def make_table(model: RecordTableModel, proxy: SearchProxy | None = None) -> QTableView:
+    view = QTableView()
+    view.setModel(proxy or model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setSortingEnabled(proxy is not None)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.setWordWrap(False)
+    for i, column in enumerate(model.columns):
+        if column.width:
+            view.setColumnWidth(i, column.width)
+    return view
+
+
+def selected_rows(view: QTableView) -> list:
+    model = view.model()
+    return [model.data(index, Qt.ItemDataRole.UserRole + 1) for index in view.selectionModel().selectedRows()]
+
+
+def selected_row(view: QTableView):
+    rows = selected_rows(view)
+    return rows[0] if rows else None
+
+
+def confirm(parent: QWidget, title: str, text: str, yes: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(parent.tr("Avbryt"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is ok
+
+
+class Section(QWidget):
+    """One tab of Planlegging: loads with the page's runner, reports what it wrote."""
+
+    TOPICS: frozenset[str] = frozenset()
+    loaded = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = None
+        self.context: Context | None = None
+        self._dirty = True
+
+    def attach(self, runner) -> None:
+        self.runner = runner
+        self._dirty = True
+
+    def mark_dirty(self) -> None:
+        self._dirty = True
+
+    def ensure_loaded(self) -> None:
+        if self._dirty and self.runner is not None:
+            self._dirty = False
+            self.load()
+
+    def load(self) -> None:
+        """Submit a read job; on_done fills the widgets and emits `loaded`."""
+
+    @property
+    def municipality_id(self):
+        return self.context.municipality.id if self.context else None
+
+    @property
+    def participation_id(self):
+        part = self.context.participation if self.context else None
+        return part.id if part else None
+
+
+class FormDialog(QDialog):
+    """A form whose «Lagre» runs a job; a DomainError shows in the dialog and nothing is stored.
+
+    Enter saves (the default button), Esc cancels. Subclasses add rows to `self.form` and implement
+    `job()` returning `fn(store, progress, cancel)`.
+    """
+
+    saved = Signal(object)
+
+    def __init__(self, runner, title: str, parent: QWidget | None = None, *, changes=frozenset(),
+                 save_text: str | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.changes = set(changes)
+        self.result_value = None
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("formError")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error_label)
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(save_text or self.tr("Lagre"),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("primary")
+        self.save_button.setDefault(True)
+        self.save_button.setAutoDefault(True)
+        self.buttons.addButton(self.tr("Avbryt"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def job(self):
+        raise NotImplementedError
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+        self.save_button.setEnabled(True)
+
+    def save(self) -> None:
+        try:
+            fn = self.job()
+        except ValueError as exc:  # a form-level check in Norwegian
+            self.show_error(str(exc))
+            return
+        self.save_button.setEnabled(False)
+        self.runner.submit(fn, on_done=self._done, on_error=lambda exc: self.show_error(exc.message),
+                           changes=self.changes)
+
+    def _done(self, result) -> None:
+        self.result_value = result
+        self.saved.emit(result)
+        self.accept()
+
+
+MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+          "november", "desember"]
+
+
+def fmt_month(day: date) -> str:
+    """«juni 2027»."""
+    return f"{MONTHS[day.month - 1]} {day.year}"
