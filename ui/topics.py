@@ -18,6 +18,7 @@ PLANS = "plans"
 SETTINGS = "settings"
 RESOURCE_PERSONS = "resource_persons"
 TASKS = "tasks"
+REPORTS = "reports"  # the report archive
 
 
 def touches(changed: Iterable[str], wanted: Iterable[str]) -> bool:

@@ -1,0 +1,121 @@
+"""Worker jobs of the Rapporter page: each is `fn(store, progress, cancel)` for the runner, with the
+services imported inside (they run on the worker thread, after the first paint)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+DRAFT_KEY = "report_draft_texts"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the page needs to offer choices: the municipality, its semesters, the recipient, the draft."""
+
+    municipality_id: object
+    municipality: str
+    semesters: tuple[str, ...]
+    recipient: str
+    draft: dict
+    archive: list
+
+
+def load_context(store, progress, cancel) -> Context | None:
+    import json
+
+    from storage.services.municipalities import current_municipality, participation_of
+    from storage.services.report_archive import list_archive
+    from storage.services.settings import county_governor_email, read_setting
+
+    municipality = current_municipality(store)
+    if municipality is None:
+        return None
+    part = participation_of(store, municipality.id)
+    try:
+        draft = json.loads(read_setting(store, DRAFT_KEY, "{}") or "{}")
+    except ValueError:
+        draft = {}
+    return Context(municipality.id, municipality.name, tuple(part.semesters) if part else (),
+                   county_governor_email(store), draft if isinstance(draft, dict) else {},
+                   list_archive(store, municipality.id))
+
+
+def make_preview(municipality_id, kind: str, semester: str | None, texts: dict, today: date):
+    def preview(store, progress, cancel):
+        """The report as PDF bytes (and the draft texts kept, so they survive a restart)."""
+        import json
+
+        from exports.report_pdf import report_pdf_bytes
+        from storage.services.report_data import collect_report
+        from storage.services.settings import write_setting
+
+        progress(0, 2, "Teller opp …")
+        data = collect_report(store, municipality_id, kind, semester, today)
+        progress(1, 2, "Lager PDF …")
+        pdf = report_pdf_bytes(data, texts)
+        write_setting(store, DRAFT_KEY, json.dumps(texts, ensure_ascii=False))
+        progress(2, 2, "Ferdig")
+        return pdf
+
+    return preview
+
+
+def make_save(municipality_id, kind: str, semester: str | None, texts: dict, today: date, folder: Path):
+    def save(store, progress, cancel):
+        from exports.report_files import archive, check_folder, render_report, write_files
+        from storage.services.report_data import collect_report
+
+        check_folder(folder)
+        progress(0, 3, "Teller opp …")
+        data = collect_report(store, municipality_id, kind, semester, today)
+        files = render_report(data, texts, progress=lambda d, t, label: progress(1, 3, label))
+        written = write_files(files, folder)
+        progress(3, 3, "Arkiverer …")
+        archive(store, municipality_id, data, texts, files)
+        return written
+
+    return save
+
+
+def make_send(municipality_id, kind: str, semester: str | None, texts: dict, today: date, recipient: str,
+              folder: Path):
+    def send(store, progress, cancel):
+        from exports.report_files import archive, email_file, render_report, write_files
+        from storage.services.report_data import collect_report
+        from storage.services.settings import set_county_governor_email
+
+        recipient_clean = set_county_governor_email(store, recipient)
+        progress(0, 3, "Teller opp …")
+        data = collect_report(store, municipality_id, kind, semester, today)
+        files = render_report(data, texts, progress=lambda d, t, label: progress(1, 3, label))
+        draft = email_file(data, files, recipient_clean)
+        progress(2, 3, "Skriver e-postutkastet …")
+        (path,) = write_files([draft], folder)
+        archive(store, municipality_id, data, texts, [*files, draft], recipient=recipient_clean, sent=True)
+        progress(3, 3, "Ferdig")
+        return path
+
+    return send
+
+
+def make_store_recipient(email: str):
+    def store_recipient(store, progress, cancel):
+        from storage.services.settings import set_county_governor_email
+
+        return set_county_governor_email(store, email)
+
+    return store_recipient
+
+
+def make_open_archived(file_id, folder: Path):
+    def open_archived(store, progress, cancel):
+        """Write the archived file, byte for byte, to `folder` and return its path."""
+        from exports.report_files import write_files
+        from storage.services.report_archive import archived_file
+
+        (path,) = write_files([archived_file(store, file_id)], folder)
+        return path
+
+    return open_archived
