@@ -52,10 +52,15 @@ def set_edit_date(edit: QDateEdit, day: date) -> None:
     edit.setDate(QDate(day.year, day.month, day.day))
 
 
+def find_data(combo: QComboBox, data) -> int:
+    """The index of the item whose data equals `data`, or -1. (QComboBox.findData does not match
+    Python objects such as UUIDs.)"""
+    return next((i for i in range(combo.count()) if combo.itemData(i) == data), -1)
+
+
 def select_data(combo: QComboBox, data) -> None:
     """Select the item whose data equals `data` (the first item when none does)."""
-    index = combo.findData(data)
-    combo.setCurrentIndex(max(index, 0))
+    combo.setCurrentIndex(max(find_data(combo, data), 0))
 
 
 def form_error() -> QLabel:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..widgets.table_model import RIGHT, Column, RecordTableModel, SearchProxy
+from .common import find_data
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,7 @@ class GatheringsListView(QWidget):
             combo.addItem(everything, None)
             for value, label in items:
                 combo.addItem(label, value)
-            combo.setCurrentIndex(max(combo.findData(chosen), 0))
+            combo.setCurrentIndex(max(find_data(combo, chosen), 0))
             combo.blockSignals(False)
 
         if data is None:

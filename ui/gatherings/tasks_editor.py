@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .common import parse_norwegian_date
+from .common import find_data, parse_norwegian_date
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class TaskRows(QWidget):
         for _title, combo, _due, _remove in self.rows:
             chosen = combo.currentData()
             self._fill_combo(combo)
-            combo.setCurrentIndex(max(combo.findData(chosen), 0))
+            combo.setCurrentIndex(max(find_data(combo, chosen), 0))
 
     def _fill_combo(self, combo: QComboBox) -> None:
         combo.clear()
@@ -79,7 +79,7 @@ class TaskRows(QWidget):
         combo.setEditable(True)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self._fill_combo(combo)
-        combo.setCurrentIndex(max(combo.findData(unit_id), 0))
+        combo.setCurrentIndex(max(find_data(combo, unit_id), 0))
         combo.setMaximumWidth(200)
         due_edit = QLineEdit(due)
         due_edit.setPlaceholderText(self.tr("dd.mm.åååå"))

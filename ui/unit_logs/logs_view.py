@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import topics
+from ..gatherings.common import find_data
 from ..widgets.table_model import RIGHT, Column, RecordTableModel, SearchProxy
 from .form import LogForm
 
@@ -183,7 +184,7 @@ class LogsView(QWidget):
         self.unit.clear()
         for unit in self.units:
             self.unit.addItem(unit.name, unit.id)
-        index = self.unit.findData(chosen)
+        index = find_data(self.unit, chosen)
         self.unit.setCurrentIndex(index if index >= 0 else (0 if self.units else -1))
         self.unit.blockSignals(False)
         self._unit_changed(keep_form=chosen is not None and index >= 0)
@@ -193,7 +194,7 @@ class LogsView(QWidget):
         return next((u for u in self.units if u.id == unit_id), None)
 
     def select_unit(self, unit_id: uuid.UUID) -> None:
-        self.unit.setCurrentIndex(max(self.unit.findData(unit_id), 0))
+        self.unit.setCurrentIndex(max(find_data(self.unit, unit_id), 0))
 
     def _unit_changed(self, *_args, keep_form: bool = False) -> None:
         unit = self.current_unit()
