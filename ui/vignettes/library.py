@@ -174,9 +174,12 @@ class LibraryView(QWidget):
             dialog.done(1)
             new_item = getattr(result, "item", result)
             if getattr(result, "new_version", False):
-                QMessageBox.information(self, self.tr("Ny versjon"), self.tr(
+                box = QMessageBox(QMessageBox.Icon.Information, self.tr("Ny versjon"), self.tr(
                     "Vignetten er brukt i en økt, så endringen ble lagret som versjon {n}. Øktene som alt er "
-                    "holdt, beholder teksten de brukte.").format(n=new_item.latest.version))
+                    "holdt, beholder teksten de brukte.").format(n=new_item.latest.version),
+                    QMessageBox.StandardButton.Ok, self)
+                box.open()
+                self.last_message = box
             self.load_then_select(new_item.id)
 
         dialog.accept = save  # keep the dialog open until the save succeeded

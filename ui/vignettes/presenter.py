@@ -151,6 +151,17 @@ class PresenterWindow(QWidget):
             label.setFont(font)
         self.text_label.setStyleSheet(f"line-height: 140%; font-size: {base}pt;")
 
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_F11:
+            self.toggle_full_screen()
+        elif key == Qt.Key.Key_Escape:
+            self._leave_full_screen()
+        elif key == Qt.Key.Key_Space:
+            self.timer.toggle()
+        else:
+            super().keyPressEvent(event)
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._apply_fonts()
