@@ -143,7 +143,7 @@ def test_a_full_session_run(make_window, store, qtbot):
     assert [analysis.table.item(r, 0).text() for r in range(3)] == ["1 (33\u00a0%)", "1 (33\u00a0%)", "1 (33\u00a0%)"]
     series = analysis.chart.series()[0]
     assert series.barSets()[0].label() == "Alle (n=3)"
-    assert [series.barSets()[0].at(i) for i in range(3)] == [33.3, 33.3, 33.3]
+    assert [series.barSets()[0].at(i) for i in range(3)] == [33, 33, 33]
     analysis.axis_combo.setCurrentIndex(1)  # by role
     header = [analysis.table.horizontalHeaderItem(c).text() for c in range(analysis.table.columnCount())]
     assert header[0] == "Alle\n(n=3)"

@@ -80,6 +80,7 @@ class AnalysisView(QWidget):
         side.addWidget(QLabel(self.tr("Dimensjon:")))
         self.dimension_list = QListWidget()
         self.dimension_list.setMaximumWidth(240)
+        self.dimension_list.setSpacing(3)
         side.addWidget(self.dimension_list, 1)
         dist_layout.addLayout(side)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -157,10 +158,12 @@ class AnalysisView(QWidget):
         self._chart(dim, groups, labels)
 
     def _chart(self, dim, groups, labels) -> None:
-        chart = self.chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        chart = QChart()  # a fresh chart: the view deletes the old one with its series and axes
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.setMargins(QMargins(6, 6, 6, 6))
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart_view.setChart(chart)
+        self.chart = chart
         note = self.tr(" – flere koder kan gjelde samme svar") if dim.kind == "multiple" else ""
         chart.setTitle(self.tr("{dimension}: andel av svarene{note}").format(dimension=dim.label, note=note))
         title_font = QFont(chart.titleFont())
@@ -172,7 +175,7 @@ class AnalysisView(QWidget):
             bars = QBarSet(f"{g.group.label} (n={g.n})")
             bars.setColor(QColor(GROUP_COLOURS.get(g.group.key, "#8a8f98")))
             for share in g.shares:
-                bars.append(0 if share.share is None else round(share.share * 100, 1))
+                bars.append(0 if share.share is None else round(share.share * 100))
             series.append(bars)
         series.setLabelsVisible(len(groups) * len(labels) <= 24)
         series.setLabelsFormat("@value %")

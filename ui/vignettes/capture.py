@@ -78,6 +78,8 @@ class CaptureForm(QFrame):
         self.answer_edit.setPlaceholderText(self.tr("Skriv svaret her. Ingen navn på barn. Ctrl+Enter lagrer og går "
                                                     "videre til neste."))
         self.answer_edit.setTabChangesFocus(True)
+        self.answer_edit.setMinimumHeight(150)
+        self.answer_edit.setMaximumHeight(220)
         layout.addWidget(self.answer_edit, 1)
         bottom = QHBoxLayout()
         self.words_label = QLabel()

@@ -107,6 +107,7 @@ class CodingView(QWidget):
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
         self.message_label.setObjectName("muted")
+        self.message_label.setText(self.tr(self.HINT))
         layout.addWidget(self.message_label)
 
         for keys, step in (("PgDown", 1), ("Alt+Right", 1), ("PgUp", -1), ("Alt+Left", -1)):
@@ -265,6 +266,8 @@ class CodingView(QWidget):
             return
         super().keyPressEvent(event)
 
+    HINT = "Trykk tasten i hakeparentes for å kode svaret. PgDn eller Alt+→ går til neste svar."
+
     def _error(self, exc) -> None:
         self.message_label.setText(exc.message)
 
@@ -283,7 +286,7 @@ class CodingView(QWidget):
         def job(store, progress, cancel):
             from storage.services.coding import apply_shortcuts
             return apply_shortcuts(store, rid, coder, key)
-        self.message_label.setText("")
+        self.message_label.setText(self.tr(self.HINT))
         self.page.runner.submit(job, on_done=self._coded, on_error=self._error, changes={"vignettes"})
 
     def set_number(self, dimension: str, value: int) -> None:

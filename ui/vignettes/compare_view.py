@@ -3,6 +3,7 @@ side and a warning for every group too small to compare."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..widgets.table_model import RIGHT, Column, RecordTableModel, SearchProxy
@@ -57,6 +58,7 @@ class CompareView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the codebook's order until a header is clicked
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -117,7 +119,9 @@ class CompareView(QWidget):
         self.group_combo.blockSignals(False)
         self.model.set_rows(list(comparison.changes))
         self._filter()
-        lines = [self.tr("Før: {a}. Etter: {b}.").format(a=comparison.before.title, b=comparison.after.title)]
+        lines = [self.tr("Før: {a} ({da}). Etter: {b} ({db}).").format(
+            a=comparison.before.title, da=f"{comparison.before.held_on:%d.%m.%Y}",
+            b=comparison.after.title, db=f"{comparison.after.held_on:%d.%m.%Y}")]
         lines += list(comparison.warnings)
         self.warnings_label.setText("\n".join(lines))
         self.warnings_label.setVisible(True)

@@ -142,7 +142,7 @@ class PresenterWindow(QWidget):
 
     def _apply_fonts(self) -> None:
         height = max(self.height(), 400)
-        base = max(14, min(34, height // 30))
+        base = max(14, min(32, height // 34))
         for label, factor, bold in ((self.title_label, 1.25, True), (self.text_label, 1.0, False),
                                     (self.phase_label, 1.1, False), (self.clock_label, 1.9, True)):
             font = QFont(label.font())

@@ -124,7 +124,7 @@ class RunView(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(6, 0, 0, 0)
         self.capture = CaptureForm(page)
-        right_layout.addWidget(self.capture, 3)
+        right_layout.addWidget(self.capture, 0)
         answers_row = QHBoxLayout()
         answers_title = QLabel(self.tr("Svar i økta"))
         answers_title.setObjectName("sectionTitle")
@@ -146,8 +146,9 @@ class RunView(QWidget):
         self.answers.setModel(self.answers_model)
         self.answers.verticalHeader().hide()
         self.answers.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.answers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.answers.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        right_layout.addWidget(self.answers, 2)
+        right_layout.addWidget(self.answers, 1)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([560, 560])
@@ -165,9 +166,10 @@ class RunView(QWidget):
                 self.timer.set_minutes(i, minutes)
             self.timer.reset()
             v = detail.version
-            self.text_view.setHtml(vignette_html(
-                detail.vignette.title, v.text, v.follow_up_questions,
-                self.tr("Versjon {n} · {groups} grupper").format(n=v.version, groups=len(detail.session.groups))))
+            groups = ", ".join(g.name for g in detail.groups)
+            meta = self.tr("Versjon {n}").format(n=v.version) + (f" · {groups}" if groups else "") + (
+                self.tr(" · anonym økt") if detail.session.anonymous else "")
+            self.text_view.setHtml(vignette_html(detail.vignette.title, v.text, v.follow_up_questions, meta))
             self.capture.set_session(detail, responses)
             if self.presenter is not None:
                 self.presenter.set_vignette(detail.vignette.title, v.text)
