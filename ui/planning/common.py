@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..widgets.table_model import RecordTableModel, SearchProxy
 
+DISABLED_PRIMARY = "QPushButton#primary:disabled { background: #a9b8c8; border-color: #a9b8c8; color: #eef2f6; }"
 TODAY: date | None = None  # tests pin the day (the demo is built for 2026-11-20)
 
 
@@ -127,6 +128,7 @@ class Section(QWidget):
         self.runner = None
         self.context: Context | None = None
         self._dirty = True
+        self.setStyleSheet(DISABLED_PRIMARY)
 
     def attach(self, runner) -> None:
         self.runner = runner
@@ -185,7 +187,9 @@ class FormDialog(QDialog):
         self.save_button.setObjectName("primary")
         self.save_button.setDefault(True)
         self.save_button.setAutoDefault(True)
-        self.buttons.addButton(self.tr("Avbryt"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel = self.buttons.addButton(self.tr("Avbryt"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setAutoDefault(False)  # Enter always saves; Esc cancels
+        self._busy = False
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -196,15 +200,17 @@ class FormDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.show()
-        self.save_button.setEnabled(True)
+        self._busy = False
 
     def save(self) -> None:
+        if self._busy:  # a second Enter while the first save runs
+            return
         try:
             fn = self.job()
         except ValueError as exc:  # a form-level check in Norwegian
             self.show_error(str(exc))
             return
-        self.save_button.setEnabled(False)
+        self._busy = True
         self.runner.submit(fn, on_done=self._done, on_error=lambda exc: self.show_error(exc.message),
                            changes=self.changes)
 

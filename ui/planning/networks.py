@@ -26,6 +26,7 @@ from .common import Section, confirm, fmt_date, load_context, make_table, select
 from .network_dialogs import GatheringDialog, NetworkDialog, ProgrammeGatheringDialog, SeriesDialog
 
 SHOW_NETWORK, SHOW_PROGRAMME, SHOW_ALL = range(3)
+NETWORK_COLUMN = 4
 
 
 def load_networks(store, progress, cancel):
@@ -61,8 +62,8 @@ class NetworksSection(Section):
         box.setContentsMargins(0, 0, 8, 0)
         box.addWidget(section_title(self.tr("Nettverk")))
         self.model = RecordTableModel([
-            Column(self.tr("Navn"), lambda n: n.name, width=170),
-            Column(self.tr("Målgruppe"), lambda n: n.target.label, width=90),
+            Column(self.tr("Navn"), lambda n: n.name, width=230),
+            Column(self.tr("Målgruppe"), lambda n: n.target.label, width=95),
             Column(self.tr("Leder"), lambda n: n.leader or ""),
         ])
         self.view = make_table(self.model)
@@ -95,15 +96,17 @@ class NetworksSection(Section):
         box.addWidget(section_title(self.tr("Fokus per semester")))
         row = QHBoxLayout()
         self.focus_semester = QComboBox()
+        self.focus_semester.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.focus_text = QLineEdit()
         self.focus_text.setPlaceholderText(self.tr("For eksempel: relasjonen mellom voksne og barn"))
         save_focus = QPushButton(self.tr("Lagre fokus"))
         save_focus.clicked.connect(self.save_focus)
         self.focus_text.returnPressed.connect(self.save_focus)
         row.addWidget(self.focus_semester)
-        row.addWidget(self.focus_text, 1)
         row.addWidget(save_focus)
+        row.addStretch(1)
         box.addLayout(row)
+        box.addWidget(self.focus_text)
         splitter.addWidget(left)
 
         # right: the gatherings
@@ -116,16 +119,17 @@ class NetworksSection(Section):
         self.show_combo.addItems([self.tr("Det valgte nettverkets samlinger"),
                                   self.tr("Fagdager, regionale samlinger og oppstart"), self.tr("Alle samlinger")])
         self.semester_filter = QComboBox()
+        self.semester_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         row.addWidget(self.show_combo, 1)
         row.addWidget(self.semester_filter)
         box.addLayout(row)
         self.gatherings_model = RecordTableModel([
             Column(self.tr("Dato"), lambda g: fmt_date(g.starts_at.date()), sort_key=lambda g: g.starts_at, width=90),
             Column(self.tr("Kl."), lambda g: g.starts_at.strftime("%H:%M"), width=50),
-            Column(self.tr("Tittel"), lambda g: g.title, width=200),
+            Column(self.tr("Tittel"), lambda g: g.title, width=250),
             Column(self.tr("Type"), lambda g: g.kind.label, width=150),
-            Column(self.tr("Nettverk"), lambda g: self.names.get(g.network_id, ""), width=130),
-            Column(self.tr("Sted"), lambda g: g.place or "", width=120),
+            Column(self.tr("Nettverk"), lambda g: self.names.get(g.network_id, ""), width=150),
+            Column(self.tr("Sted"), lambda g: g.place or "", width=150),
             Column(self.tr("Status"), lambda g: g.status.label,
                    foreground=lambda g: "#52606d" if g.status == "cancelled" else None),
         ])
@@ -158,7 +162,7 @@ class NetworksSection(Section):
         row.addWidget(self.export_button)
         box.addLayout(row)
         splitter.addWidget(right)
-        splitter.setSizes([380, 760])
+        splitter.setSizes([470, 800])
 
         self.view.selectionModel().currentRowChanged.connect(self._network_changed)
         self.show_combo.currentIndexChanged.connect(self._filter)
@@ -250,6 +254,7 @@ class NetworksSection(Section):
             return True
 
         self.gatherings_proxy.set_predicate(keep)
+        self.gatherings_view.setColumnHidden(NETWORK_COLUMN, show == SHOW_NETWORK)
         self.series_button.setEnabled(network is not None)
         n = self.gatherings_proxy.rowCount()
         self.gatherings_note.setText(self.tr("{n} samlinger vises. Dobbeltklikk for å endre en samling.").format(n=n))

@@ -122,7 +122,7 @@ class ParticipationSection(Section):
         buttons.addStretch(1)
         box.addLayout(buttons)
         box.addStretch(1)
-        row.addWidget(frame, 2)
+        row.addWidget(frame, 3)
 
         frame, box = card()
         box.setSpacing(8)
@@ -137,7 +137,8 @@ class ParticipationSection(Section):
         ])
         self.grants_view = make_table(self.grants_model)
         self.grants_view.doubleClicked.connect(lambda _i: self.edit_grant())
-        box.addWidget(self.grants_view, 1)
+        self.grants_view.setMaximumHeight(160)
+        box.addWidget(self.grants_view)
         self.proposals = muted("")
         box.addWidget(self.proposals)
         edit = QPushButton(self.tr("Rediger tilskudd …"))
@@ -146,6 +147,7 @@ class ParticipationSection(Section):
         buttons.addWidget(edit)
         buttons.addStretch(1)
         box.addLayout(buttons)
+        box.addStretch(1)
         row.addWidget(frame, 3)
         for w in (self.start, self.end, self.kindergarten, self.school, self.independent):
             (w.dateChanged if hasattr(w, "dateChanged") else w.toggled).connect(self._preview_semesters)
@@ -160,6 +162,7 @@ class ParticipationSection(Section):
         self.setEnabled(part is not None)
         if part is not None:
             self.offer.setText(part.offer)
+            self.offer.setCursorPosition(0)
             self.cohort.setValue(part.cohort)
             self.kindergarten.setChecked(part.kindergarten_authority)
             self.school.setChecked(part.school_owner)
