@@ -209,3 +209,63 @@ def test_response_sheet_from_the_session_view(make_window, store, qtbot, tmp_pat
     run.preview_dialog.import_button.click()
     qtbot.waitUntil(lambda: len(page.responses) == 4, timeout=10_000)
     assert "Deltaker 4" in [r.respondent for r in list_responses(store, detail.session.id)]
+
+
+def test_kappa_view_on_the_demo_data_says_too_few(make_window, store, qtbot):
+    from storage.demo import generate_demo
+    from storage.services.agreement import MIN_DOUBLE_CODED
+
+    generate_demo(store)
+    window = make_window()
+    page = open_page(window, qtbot)
+    page.home.setCurrentWidget(page.sessions)
+    double = [d for d in page.sessions.model.rows() if d.coded]
+    assert double
+    page.open_session(double[0].session.id)
+    qtbot.waitUntil(lambda: page.detail is not None, timeout=10_000)
+    page.session_tabs.setCurrentWidget(page.agreement)
+    view = page.agreement
+    qtbot.waitUntil(lambda: view.report is not None, timeout=10_000)
+    assert (view.report.coder_a, view.report.coder_b) == ("RP", "K2")
+    assert view.report.double_coded < MIN_DOUBLE_CODED  # the demo's second coder coded a few answers
+    assert "for få dobbeltkodede svar" in view.summary_label.text()
+    assert all(d.overall.kappa is None for d in view.report.dimensions)
+    assert view.disagreements.rowCount() >= 1
+
+
+def test_before_after_and_summary_export(make_window, store, qtbot, tmp_path):
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from storage.services.coding import apply_shortcuts
+    from storage.services.vignette_sessions import capture_response, create_session
+
+    muni = add_municipality(store)
+    vignette, before, responses = make_session(store, muni, coders=[("RP", ["1i", "1i", "2r"])])
+    after = create_session(store, {"municipality_id": muni.id, "vignette_version_id": vignette.latest.id,
+                                   "held_on": date(2026, 3, 1)})
+    for text, key in zip(ANSWERS, ["3s", "3s", "2s"], strict=True):
+        response = capture_response(store, after.session.id, {"text": text, "unit_kind": "school"}).response
+        apply_shortcuts(store, response.id, "RP", key)
+    window = make_window()
+    page = open_page(window, qtbot)
+    page.open_session(after.session.id)
+    qtbot.waitUntil(lambda: page.detail is not None, timeout=10_000)
+    page.session_tabs.setCurrentWidget(page.analysis_holder)
+    qtbot.waitUntil(lambda: page.analysis is not None and page.analysis.compare.comparison is not None,
+                    timeout=10_000)
+    compare = page.analysis.compare
+    assert compare.comparison.before.session_id == before.session.id
+    assert "For få svar til å sammenligne «Alle»" in compare.warnings_label.text()
+    rows = {(c.dimension, c.key, c.group.key): c for c in compare.model.rows()}
+    high = rows[("responsibility", "high", "all")]
+    assert (high.before_n, high.after_n, round(high.change)) == (3, 3, 67)
+    analysis = page.analysis
+    analysis.export_to(str(tmp_path / "sammendrag.pdf"), "pdf")
+    qtbot.waitUntil(lambda: getattr(analysis, "last_export", None) == str(tmp_path / "sammendrag.pdf"),
+                    timeout=20_000)
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "sammendrag.pdf").pages)
+    assert after.session.title.split(" – ")[0] in text
+    analysis.export_to(str(tmp_path / "sammendrag.xlsx"), "xlsx")
+    qtbot.waitUntil(lambda: analysis.last_export == str(tmp_path / "sammendrag.xlsx"), timeout=20_000)
+    assert load_workbook(tmp_path / "sammendrag.xlsx").sheetnames
