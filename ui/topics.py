@@ -13,6 +13,7 @@ NETWORKS = "networks"
 GATHERINGS = "gatherings"
 SESSION_LOGS = "session_logs"
 VIGNETTES = "vignettes"
+VIGNETTE_CODING = "vignette_coding"  # codes on answers (sent with VIGNETTES); the coding view itself needs no reload
 FUNDS = "funds"
 PLANS = "plans"
 SETTINGS = "settings"

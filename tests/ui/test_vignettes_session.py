@@ -177,5 +177,8 @@ def test_a_too_long_or_empty_answer_is_refused_with_a_message(make_window, store
     capture.submit()
     qtbot.waitUntil(lambda: len(list_responses(store, page.detail.session.id)) == 1, timeout=10_000)
     [stored] = list_responses(store, page.detail.session.id)
-    assert stored.unit_id is None
+    assert stored.unit_id is None and stored.respondent == "Gruppe 1"
+    qtbot.waitUntil(lambda: capture.respondent_edit.text() == "Gruppe 2", timeout=10_000)
+    capture.kind_combo.setCurrentIndex(capture.kind_combo.findData("participant"))  # per participant
+    qtbot.waitUntil(lambda: capture.respondent_edit.text() == "Deltaker 1", timeout=10_000)
     assert not QMessageBox().isVisible()

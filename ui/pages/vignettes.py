@@ -37,6 +37,7 @@ class VignettesPage(Page):
                                "måten dere tenker på, endrer seg over tid."))
         self.detail = None
         self.responses = []
+        self._light = False  # the last change was a coding: refresh the header, not the open view
         self.analysis = None
         self.stack = QStackedWidget()
         self.body.addWidget(self.stack, 1)
@@ -90,7 +91,16 @@ class VignettesPage(Page):
 
     # --- data -------------------------------------------------------------------------------------
 
+    def on_data_changed(self, changed: set[str]) -> None:
+        self._light = topics.VIGNETTE_CODING in changed and topics.ALL not in changed
+        super().on_data_changed(changed)
+
     def load(self) -> None:
+        light, self._light = self._light, False
+        if light and self.detail is not None and self.stack.currentWidget() is self.workspace:
+            self.runner.submit(load_session(self.detail.session.id), on_done=self._header_loaded)
+            self.sessions.load()
+            return
         self.library.load()
         self.sessions.load()
         if self.detail is not None:
@@ -140,13 +150,16 @@ class VignettesPage(Page):
         self.stack.setCurrentWidget(self.workspace)
         self.run.capture.answer_edit.setFocus()
 
-    def _session_loaded(self, result) -> None:
+    def _header_loaded(self, result) -> None:
         detail, responses = result
         self.detail, self.responses = detail, responses
         s = detail.session
         self.session_label.setText(self.tr("{title} · {day} · {n} svar, {coded} kodet").format(
             title=s.title, day=s.held_on.strftime("%d.%m.%Y"), n=detail.responses, coded=detail.coded))
-        self.run.set_session(detail, responses)
+
+    def _session_loaded(self, result) -> None:
+        self._header_loaded(result)
+        self.run.set_session(self.detail, self.responses)
         self._show_tab()
 
     def close_session(self) -> None:

@@ -26,7 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import topics
 from .run import role_label
+
+CODING_CHANGES = frozenset({topics.VIGNETTES, topics.VIGNETTE_CODING})
 
 
 def load_coding(session_id, coder):
@@ -184,7 +187,7 @@ class CodingView(QWidget):
             else:
                 for i, code in enumerate(dim.codes):
                     pill = CodePill(code)
-                    pill.mousePressEvent = lambda _e, c=code: self.apply_key(c.shortcut) if c.shortcut else None
+                    pill.mousePressEvent = lambda _e, c=code: self.apply_code(c)
                     row.addWidget(pill, i // 4, i % 4)
                     self.pills[code.id] = pill
             box_layout.addLayout(row)
@@ -287,7 +290,23 @@ class CodingView(QWidget):
             from storage.services.coding import apply_shortcuts
             return apply_shortcuts(store, rid, coder, key)
         self.message_label.setText(self.tr(self.HINT))
-        self.page.runner.submit(job, on_done=self._coded, on_error=self._error, changes={"vignettes"})
+        self.page.runner.submit(job, on_done=self._coded, on_error=self._error, changes=CODING_CHANGES)
+
+    def apply_code(self, code) -> None:
+        """A click on a code: the same as its key, also for codes without one."""
+        response, coder = self.current(), self.coder()
+        if response is None:
+            return
+        if code.numeric:
+            self.spins[code.dimension].setFocus()
+            return
+        rid, code_id = response.id, code.id
+
+        def job(store, progress, cancel):
+            from storage.services.coding import apply_codes
+            return apply_codes(store, rid, coder, [code_id])
+        self.page.runner.submit(job, on_done=self._coded, on_error=self._error, changes=CODING_CHANGES)
+        self.setFocus()
 
     def set_number(self, dimension: str, value: int) -> None:
         response, coder = self.current(), self.coder()
@@ -299,7 +318,7 @@ class CodingView(QWidget):
         def job(store, progress, cancel):
             from storage.services.coding import set_number
             return set_number(store, rid, coder, dimension, None if value < 0 else value)
-        self.page.runner.submit(job, on_done=self._coded, on_error=self._error, changes={"vignettes"})
+        self.page.runner.submit(job, on_done=self._coded, on_error=self._error, changes=CODING_CHANGES)
         self.setFocus()
 
     def _coded(self, state) -> None:
