@@ -62,6 +62,7 @@ class ReflectionTemplatesView(QWidget):
         splitter = QSplitter()
         self.list = QListWidget()
         self.list.setMinimumWidth(260)
+        self.list.setStyleSheet("QListWidget::item { padding: 7px 6px; }")
         self.list.currentRowChanged.connect(self._show)
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
