@@ -124,8 +124,11 @@ class PreviewDialog(QDialog):
             table.verticalHeader().hide()
             table.setWordWrap(True)
             table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+            table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
             layout.addWidget(table, 1)
             self.problems = model
+            self.problem_table = table
         if preview.warnings and not preview.errors:
             note = QLabel(self.tr("Advarslene stopper ikke innlesingen, men sjekk at ingen kan kjennes igjen."))
             note.setObjectName("muted")
@@ -153,10 +156,16 @@ class PreviewDialog(QDialog):
                                                QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("primary")
         self.import_button.setEnabled(preview.ok)
+        self.import_button.setVisible(preview.ok)  # with errors there is nothing to press: the summary says why
         buttons.addButton(self.tr("Lukk"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(lambda: self.accept())
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if hasattr(self, "problem_table"):
+            self.problem_table.resizeRowsToContents()
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
