@@ -122,3 +122,20 @@ def test_import_with_a_good_file_and_a_changed_mapping_stores_every_row(make_win
     added = {u.name: u for u in units if u.name in ("Solsikken barnehage", "Fjellet skole")}
     assert added["Fjellet skole"].staff_count == 32 and added["Fjellet skole"].leader_email is None
     assert {"Solsikken barnehage", "Fjellet skole"} <= set(shown_names(section))
+
+
+def test_sorting_by_a_column_keeps_the_search(make_window, qtbot, demo, store):  # noqa: F811
+    municipality, _part = demo
+    window = make_window()
+    _page, section = open_section(window, qtbot, "units")
+    section.view.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # Ansatte
+    staff = [int(section.proxy.index(r, 4).data()) for r in range(section.proxy.rowCount())]
+    assert staff == sorted(staff, reverse=True)
+    qtbot.keyClicks(section.search, "barnehage")
+    staff = [int(section.proxy.index(r, 4).data()) for r in range(section.proxy.rowCount())]
+    assert staff == sorted(staff, reverse=True) and len(staff) == sum(
+        "barnehage" in u.name.lower() for u in list_units(store, municipality.id))
+    with qtbot.waitSignal(section.loaded, timeout=15_000):
+        window.runner.notify({"units"})  # a reload keeps the order and the search
+    staff_after = [int(section.proxy.index(r, 4).data()) for r in range(section.proxy.rowCount())]
+    assert staff_after == staff

@@ -21,8 +21,18 @@ from PySide6.QtWidgets import (
 
 from .. import topics
 from ..pages.base import muted, section_title
-from ..widgets.table_model import Column, RecordTableModel, SearchProxy
-from .common import Section, confirm, fmt_date, load_context, make_table, selected_row, selected_rows, today
+from ..widgets.table_model import Column, RecordTableModel
+from .common import (
+    FastSearchProxy,
+    Section,
+    confirm,
+    fmt_date,
+    load_context,
+    make_table,
+    selected_row,
+    selected_rows,
+    today,
+)
 from .network_dialogs import GatheringDialog, NetworkDialog, ProgrammeGatheringDialog, SeriesDialog
 
 SHOW_NETWORK, SHOW_PROGRAMME, SHOW_ALL = range(3)
@@ -125,7 +135,7 @@ class NetworksSection(Section):
         box.addLayout(row)
         self.gatherings_model = RecordTableModel([
             Column(self.tr("Dato"), lambda g: fmt_date(g.starts_at.date()), sort_key=lambda g: g.starts_at, width=90),
-            Column(self.tr("Kl."), lambda g: g.starts_at.strftime("%H:%M"), width=50),
+            Column(self.tr("Kl."), lambda g: f"{g.starts_at.hour:02d}:{g.starts_at.minute:02d}", width=50),
             Column(self.tr("Tittel"), lambda g: g.title, width=250),
             Column(self.tr("Type"), lambda g: g.kind.label, width=150),
             Column(self.tr("Nettverk"), lambda g: self.names.get(g.network_id, ""), width=150),
@@ -133,7 +143,7 @@ class NetworksSection(Section):
             Column(self.tr("Status"), lambda g: g.status.label,
                    foreground=lambda g: "#52606d" if g.status == "cancelled" else None),
         ])
-        self.gatherings_proxy = SearchProxy(self.gatherings_model)
+        self.gatherings_proxy = FastSearchProxy(self.gatherings_model)
         self.gatherings_view = make_table(self.gatherings_model, self.gatherings_proxy)
         self.gatherings_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.gatherings_view.doubleClicked.connect(lambda _i: self.edit_gathering())
@@ -204,7 +214,7 @@ class NetworksSection(Section):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.members.addItem(item)
-        self.gatherings_model.set_rows(gatherings)
+        self.gatherings_proxy.set_rows(gatherings)
         row = next((i for i, n in enumerate(networks) if previous and n.id == previous.id), 0)
         if networks:
             self.view.selectRow(row)

@@ -16,8 +16,17 @@ from PySide6.QtWidgets import (
 )
 
 from .. import topics
-from ..widgets.table_model import RIGHT, Column, RecordTableModel, SearchProxy
-from .common import FormDialog, Section, confirm, enum_combo, load_context, make_table, selected_row
+from ..widgets.table_model import RIGHT, Column, RecordTableModel
+from .common import (
+    FastSearchProxy,
+    FormDialog,
+    Section,
+    confirm,
+    enum_combo,
+    load_context,
+    make_table,
+    selected_row,
+)
 
 NAME, KIND, OWNERSHIP, STAGES, STAFF, LEADER, EMAIL, STATUS = range(8)
 
@@ -113,7 +122,7 @@ class UnitsSection(Section):
             Column(self.tr("Status"), lambda u: self.tr("Arkivert") if u.archived else self.tr("Aktiv"),
                    foreground=lambda u: "#52606d" if u.archived else None),
         ])
-        self.proxy = SearchProxy(self.model)
+        self.proxy = FastSearchProxy(self.model)
         self.view = make_table(self.model, self.proxy)
         self.view.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
         self.view.doubleClicked.connect(lambda _i: self.edit_unit())
@@ -156,7 +165,7 @@ class UnitsSection(Section):
     def _show(self, result) -> None:
         self.context, units = result
         self.setEnabled(self.context is not None)
-        self.model.set_rows(units)
+        self.proxy.set_rows(units)
         self._selection()
         self.loaded.emit()
 
