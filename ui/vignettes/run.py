@@ -180,7 +180,7 @@ class RunView(QWidget):
         from .presenter import PresenterWindow
 
         if self.presenter is None:
-            self.presenter = PresenterWindow(self.timer)
+            self.presenter = PresenterWindow(self.timer, self)  # a window of its own, deleted with the page
         if self.detail is not None:
             self.presenter.set_vignette(self.detail.vignette.title, self.detail.version.text)
         self.presenter.show()
