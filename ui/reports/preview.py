@@ -5,7 +5,9 @@ QtPdf is imported here, and this module only when the Rapporter page is first sh
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+import tempfile
+from pathlib import Path
+
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
@@ -33,7 +35,8 @@ class PreviewPane(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.busy)
         layout.addWidget(self.view, 1)
-        self._buffer: QBuffer | None = None
+        self._folder = tempfile.TemporaryDirectory(prefix="nettverkslogg-forhandsvisning-")
+        self._turn = 0
         self.pdf: bytes = b""
 
     def set_busy(self, busy: bool) -> None:
@@ -42,16 +45,13 @@ class PreviewPane(QWidget):
             self.status.setText(self.tr("Oppdaterer forhåndsvisningen …"))
 
     def show_pdf(self, pdf: bytes) -> None:
+        """Show `pdf`. QPdfDocument reads a file synchronously (a QBuffer would have to outlive it)."""
         self.pdf = pdf
-        old = self._buffer
-        buffer = QBuffer(self)
-        buffer.setData(QByteArray(pdf))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(buffer)
-        self._buffer = buffer
-        if old is not None:
-            old.close()
-            old.deleteLater()
+        self._turn += 1
+        path = Path(self._folder.name) / f"forhandsvisning-{self._turn % 2}.pdf"
+        self.document.close()
+        path.write_bytes(pdf)
+        self.document.load(str(path))
         self.status.setText(self.tr("{n} sider").format(n=self.document.pageCount()))
 
     def page_count(self) -> int:
