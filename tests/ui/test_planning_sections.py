@@ -113,3 +113,42 @@ def test_plan_save_needs_a_reason_and_compare_marks_the_change(make_window, qtbo
     qtbot.waitUntil(lambda: len([d for d in compare.diffs if d.changed]) >= 1, timeout=15_000)
     wait_jobs(window, qtbot)
     compare.reject()
+
+
+def test_participation_end_before_start_shows_the_message_and_changes_nothing(make_window, qtbot, demo, store):  # noqa: F811
+    from storage.services.municipalities import participation_of
+
+    municipality, part = demo
+    window = make_window()
+    _page, section = open_section(window, qtbot, "participation")
+    assert "2025H, 2026V, 2026H, 2027V" in section.semesters.text()
+    assert [g.amount_nok for g in section.grants_model.rows()] == [260_000, 260_000]
+    section.end.setDate(section.start.date().addDays(-1))
+    section.save()
+    wait_jobs(window, qtbot)
+    assert section.error.isVisible() and section.error.text()
+    assert participation_of(store, municipality.id).period_end == part.period_end
+
+
+def test_calendar_export_of_one_network_and_of_a_selection(make_window, qtbot, demo, store, tmp_path):  # noqa: F811
+    import icalendar
+
+    municipality, _part = demo
+    window = make_window()
+    _page, section = open_section(window, qtbot, "networks")
+    network = section.selected_network()
+    path = tmp_path / "nettverk.ics"
+    section.export_calendar("network", str(path))
+    wait_jobs(window, qtbot)
+    events = icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+    assert len(events) == len(list_gatherings(store, municipality.id, network_id=network.id))
+    section.gatherings_view.selectRow(0)
+    section.gatherings_view.selectionModel().select(
+        section.gatherings_proxy.index(1, 0),
+        section.gatherings_view.selectionModel().SelectionFlag.Select
+        | section.gatherings_view.selectionModel().SelectionFlag.Rows)
+    chosen = tmp_path / "valgte.ics"
+    section.export_calendar("selected", str(chosen))
+    wait_jobs(window, qtbot)
+    assert len(icalendar.Calendar.from_ical(chosen.read_bytes()).walk("VEVENT")) == 2
+    assert "2 samlinger" in section.gatherings_note.text()

@@ -218,7 +218,8 @@ class FundsPage(Page):
         self._fill_combo(self.source_filter, self.tr("Tilskudd og egen"), [(f.label, f) for f in FundingSource])
         self.expense_model.set_rows(data["expenses"])
         self.grant_model.set_rows(data["grants"])
-        self.own_model.set_rows(data["own"])
+        order = {s: i for i, s in enumerate(data["semesters"])}
+        self.own_model.set_rows(sorted(data["own"], key=lambda o: order.get(o.semester, len(order))))
         self._fill_summary(data["semesters"])
         self._filter()
         self.loaded.emit()

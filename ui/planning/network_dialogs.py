@@ -100,7 +100,7 @@ class SeriesDialog(FormDialog):
         self.form.addRow(self.tr("Klokkeslett:"), self.start_time)
         self.form.addRow(self.tr("Varighet:"), self.duration)
         self.form.addRow(self.tr("Sted:"), self.place)
-        self.form.addRow("", self._note())
+        self.form.addRow(self._note())
 
     def _note(self):
         from ..pages.base import muted

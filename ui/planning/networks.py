@@ -72,7 +72,7 @@ class NetworksSection(Section):
         box.setContentsMargins(0, 0, 8, 0)
         box.addWidget(section_title(self.tr("Nettverk")))
         self.model = RecordTableModel([
-            Column(self.tr("Navn"), lambda n: n.name, width=230),
+            Column(self.tr("Navn"), lambda n: n.name, width=210),
             Column(self.tr("Målgruppe"), lambda n: n.target.label, width=95),
             Column(self.tr("Leder"), lambda n: n.leader or ""),
         ])
@@ -95,6 +95,7 @@ class NetworksSection(Section):
         box.addSpacing(6)
         box.addWidget(section_title(self.tr("Medlemmer")))
         self.members = QListWidget()
+        self.members.setStyleSheet("QListWidget::item { padding: 2px 0; }")
         box.addWidget(self.members, 1)
         save_members = QPushButton(self.tr("Lagre medlemmer"))
         save_members.clicked.connect(self.save_members)
@@ -132,14 +133,15 @@ class NetworksSection(Section):
         self.semester_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         row.addWidget(self.show_combo, 1)
         row.addWidget(self.semester_filter)
+        self.export_row = row
         box.addLayout(row)
         self.gatherings_model = RecordTableModel([
             Column(self.tr("Dato"), lambda g: fmt_date(g.starts_at.date()), sort_key=lambda g: g.starts_at, width=90),
             Column(self.tr("Kl."), lambda g: f"{g.starts_at.hour:02d}:{g.starts_at.minute:02d}", width=50),
-            Column(self.tr("Tittel"), lambda g: g.title, width=250),
-            Column(self.tr("Type"), lambda g: g.kind.label, width=150),
+            Column(self.tr("Tittel"), lambda g: g.title, width=230),
+            Column(self.tr("Type"), lambda g: g.kind.label, width=135),
             Column(self.tr("Nettverk"), lambda g: self.names.get(g.network_id, ""), width=150),
-            Column(self.tr("Sted"), lambda g: g.place or "", width=150),
+            Column(self.tr("Sted"), lambda g: g.place or "", width=135),
             Column(self.tr("Status"), lambda g: g.status.label,
                    foreground=lambda g: "#52606d" if g.status == "cancelled" else None),
         ])
@@ -154,7 +156,8 @@ class NetworksSection(Section):
         self.series_button = QPushButton(self.tr("Planlegg samlingsrekke …"))
         self.series_button.setObjectName("primary")
         self.series_button.clicked.connect(self.plan_series)
-        self.programme_button = QPushButton(self.tr("Ny fagdag/regional samling …"))
+        self.programme_button = QPushButton(self.tr("Ny programsamling …"))
+        self.programme_button.setToolTip(self.tr("Nasjonal fagdag, regional samling eller lokal oppstartssamling"))
         self.programme_button.clicked.connect(self.add_programme)
         edit_g = QPushButton(self.tr("Endre …"))
         edit_g.clicked.connect(self.edit_gathering)
@@ -169,9 +172,11 @@ class NetworksSection(Section):
         for b in (self.series_button, self.programme_button, edit_g, self.delete_button):
             row.addWidget(b)
         row.addStretch(1)
-        row.addWidget(self.export_button)
         box.addLayout(row)
+        self.export_row.addWidget(self.export_button)
         splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
         splitter.setSizes([470, 800])
 
         self.view.selectionModel().currentRowChanged.connect(self._network_changed)
@@ -243,6 +248,7 @@ class NetworksSection(Section):
         network = self.selected_network()
         detail = self.details.get(network.id) if network else None
         self.focus_text.setText(detail.focus.get(self.focus_semester.currentData(), "") if detail else "")
+        self.focus_text.setCursorPosition(0)
 
     def _filter(self, *_args) -> None:
         from storage.enums import GatheringKind

@@ -119,6 +119,8 @@ class ParticipationSection(Section):
         self.save_button.clicked.connect(self.save)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
+        self.saved_label = QLabel()
+        buttons.addWidget(self.saved_label)
         buttons.addStretch(1)
         box.addLayout(buttons)
         box.addStretch(1)
@@ -204,7 +206,9 @@ class ParticipationSection(Section):
             return update_participation(store, pid, changes)
 
         self.error.hide()
-        self.runner.submit(fn, on_error=self._error, changes={topics.PARTICIPATION, topics.FUNDS})
+        self.saved_label.setText("")
+        self.runner.submit(fn, on_done=lambda _p: self.saved_label.setText(self.tr("✓ Lagret.")),
+                           on_error=self._error, changes={topics.PARTICIPATION, topics.FUNDS})
 
     def _error(self, exc) -> None:
         self.error.setText(exc.message)

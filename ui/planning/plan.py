@@ -67,8 +67,12 @@ class ReasonDialog(FormDialog):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("For eksempel: Ny skole med fra høsten"))
         self.reason.setMaxLength(200)
-        self.form.addRow(self.tr("Hva er endret, og hvorfor?"), self.reason)
-        self.form.addRow("", muted(self.tr("Én linje. Begrunnelsen vises når du sammenligner versjoner.")))
+        self.setMinimumWidth(540)
+        question = QLabel(self.tr("Hva er endret, og hvorfor?"))
+        question.setBuddy(self.reason)
+        self.form.addRow(question)
+        self.form.addRow(self.reason)
+        self.form.addRow(muted(self.tr("Én linje. Begrunnelsen vises når du sammenligner versjoner.")))
         self.reason.setFocus()
 
     def job(self):
