@@ -270,7 +270,7 @@ class NetworksSection(Section):
             return True
 
         self.gatherings_proxy.set_predicate(keep)
-        self.gatherings_view.setColumnHidden(NETWORK_COLUMN, show == SHOW_NETWORK)
+        self.gatherings_view.setColumnHidden(NETWORK_COLUMN, show != SHOW_ALL)
         self.series_button.setEnabled(network is not None)
         n = self.gatherings_proxy.rowCount()
         self.gatherings_note.setText(self.tr("{n} samlinger vises. Dobbeltklikk for å endre en samling.").format(n=n))
@@ -372,9 +372,7 @@ class NetworksSection(Section):
         self.runner.submit(fn, changes={topics.GATHERINGS})
 
     def export_calendar(self, which: str, path: str | None = None) -> None:
-        network = self.selected_network()
-        ids = None
-        network_id = None
+        network, ids, network_id = self.selected_network(), None, None
         if which == "network":
             if network is None:
                 return

@@ -129,8 +129,8 @@ class ParticipationSection(Section):
         frame, box = card()
         box.setSpacing(8)
         box.addWidget(section_title(self.tr("Tilskudd")))
-        box.addWidget(muted(self.tr("Foreslått ut fra rollene: 260 000 kr per barnehagemyndighet og skoleeier, "
-                                    "100 000 kr per frittstående skole. Et tilskudd kan deles med andre kommuner.")))
+        box.addWidget(muted(self.tr("Foreslått ut fra rollene: 260\u00a0000 kr per barnehagemyndighet og skoleeier, "
+                                    "100\u00a0000 kr per frittstående skole. Et tilskudd kan deles med andre kommuner.")))
         self.grants_model = RecordTableModel([
             Column(self.tr("Grunnlag"), lambda g: g.basis.label, width=190),
             Column(self.tr("Beløp"), lambda g: kroner(g.amount_nok), align=RIGHT, width=110),
