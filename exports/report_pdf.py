@@ -79,8 +79,7 @@ class _Toc:
         rows = []
         for key, (level, text) in enumerate(self.entries):
             page = str(self.pages.get(key, "")) if numbered else ""
-            label = f"<b>{escape(text)}</b>" if level == 0 else ("&nbsp;" * 4 + escape(text) if any(
-                lv == 0 for lv, _t in self.entries) else escape(text))
+            label = f"<b>{escape(text)}</b>" if level == 0 else escape(text)
             rows.append([markup(label, "body"), markup(page, "cell_right")])
         from reportlab.platypus import Table, TableStyle
 
@@ -189,17 +188,13 @@ def _story(reports: Sequence[ReportData], texts: dict[str, str], pages: dict[int
     title = report_title(reports[0]) if not county else _("{kind} – samlet for fylket").format(
         kind=report_title(reports[0]))
     body: list = []
-    for index, d in enumerate(reports):
-        if county:
-            if index:
-                body.append(PageBreak())
-            body += toc.heading(_("{name} kommune").format(name=d.municipality), 0)
-
-            def h(text: str, level: int, _toc=toc) -> list:
-                return _toc.heading(text, level + 1)
-            body += _municipality_body(d, {} if county else texts, h)
-        else:
-            body += _municipality_body(d, texts, toc.heading)
+    if county:
+        body += sec.county_overview(list(reports), toc.heading)
+        for d in reports:
+            body += toc.heading(_("{name} kommune").format(name=d.municipality), 1)
+            body += sec.county_part(d, toc.heading)
+    else:
+        body += _municipality_body(reports[0], texts, toc.heading)
     story = _cover(reports, title)
     story += [para(_("Innhold"), "h1"), toc.table(numbered), PageBreak()]
     return story + body, toc

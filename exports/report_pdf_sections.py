@@ -350,3 +350,42 @@ def own_text(title: str, text: str, h: Heading, level: int = 1) -> list:
     else:
         out.append(para(_("(Ikke skrevet ennå.)"), "note"))
     return out
+
+
+def county_overview(reports: list[ReportData], h: Heading) -> list:
+    """One row per municipality with its main counts, and the sums (for a county-wide run)."""
+    out = h(_("Oversikt over kommunene"), 1)
+    rows = [[_("Kommune"), _("Enheter"), _("Samlinger"), _("Øktlogger"), _("Tilskudd"), _("Brukt")]]
+    for d in reports:
+        rows.append([d.municipality, number(d.units.total), number(d.gatherings_held), number(d.log_count),
+                     format_kroner(d.funds.granted), format_kroner(d.funds.spent)])
+    rows.append([bold(_("Sum")), bold(number(sum(d.units.total for d in reports)), True),
+                 bold(number(sum(d.gatherings_held for d in reports)), True),
+                 bold(number(sum(d.log_count for d in reports)), True),
+                 bold(format_kroner(sum(d.funds.granted for d in reports)), True),
+                 bold(format_kroner(sum(d.funds.spent for d in reports)), True)])
+    out.append(data_table(rows, col_widths=_w(0.26, 0.11, 0.13, 0.13, 0.185, 0.185), align_right=range(1, 6)))
+    return out
+
+
+def county_part(d: ReportData, h: Heading) -> list:
+    """A municipality's part of a county-wide run: key figures, gatherings and obligations per semester,
+    funds per category (the full sections are in the municipality's own report)."""
+    out = [data_table([[_("Nøkkeltall"), _("Verdi")], *key_figures(d)], col_widths=_w(0.62, 0.38),
+                      align_right=(1,))]
+    if not d.has_data:
+        out.append(para(d.empty_reason or "", "warning"))
+        return out
+    rows = [[_("Semester"), _("Samlinger"), _("Øktlogger"), _("Ansatte nådd"), _("Oppfylt"), _("I fare"),
+             _("Mangler")]]
+    rows += [[short_semester(r.semester), r.held, r.logs, f"{r.reached} / {r.staff_known}", r.obligations_met,
+              r.obligations_at_risk, r.obligations_missing] for r in d.semester_rows]
+    out += [spacer(), data_table(rows, col_widths=_w(0.2, 0.13, 0.13, 0.16, 0.13, 0.12, 0.13),
+                                 align_right=range(1, 7))]
+    rows = [[_("Utgiftskategori"), _("Fra tilskudd"), _("Egenfinansiering"), _("I alt")]]
+    rows += [[line.label, format_kroner(line.grant), format_kroner(line.own), format_kroner(line.total)]
+             for line in d.funds.lines]
+    rows.append([bold(_("Sum brukt")), bold(format_kroner(d.funds.spent_from_grant), True),
+                 bold(format_kroner(d.funds.spent_from_own), True), bold(format_kroner(d.funds.spent), True)])
+    out += [spacer(), data_table(rows, col_widths=_w(0.39, 0.19, 0.23, 0.19), align_right=(1, 2, 3))]
+    return out

@@ -151,9 +151,9 @@ def collect_parts(store: Store, municipality_id: uuid.UUID, part: ParticipationR
         per_semester_role[semester_of_gathering[gathering_id]][role] += n
         if role is AttendeeRole.PPT and n:
             ppt_gatherings.add(gathering_id)
-    obligation_lines = []
-    for sem in semesters:
-        obligation_lines += obligations_status(store, municipality_id, sem, today)
+    scope = set(semesters)
+    obligation_lines = [line for line in obligations_status(store, municipality_id, None, today)
+                        if line.semester in scope]
     obligation_rows = tuple(ObligationRow(line.semester, line.obligation.label, line.status.value,
                                           line.status.label, line.reason) for line in obligation_lines)
     log_by_semester: dict[str, list] = defaultdict(list)

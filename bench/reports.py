@@ -1,0 +1,100 @@
+"""Report benchmark: the municipality mid-term report as PDF and XLSX, and a county-wide PDF.
+
+    .venv/bin/python bench/reports.py [--runs 5] [--county-runs 3] [--db county.db]
+
+The municipality report uses the municipality-scale demo database (made once in bench/.cache/demo.db).
+The county run collects a mid-term report for every municipality of the county demo database
+(bench/.cache/county.db, made once) and writes them as one PDF. Prints the cold first run and the median
+of the warm runs. Targets: municipality PDF ≤ 1 s and XLSX ≤ 1 s; county PDF ≤ 5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = Path(__file__).resolve().parent / ".cache"
+sys.path.insert(0, str(ROOT))
+
+PDF_TARGET_S, XLSX_TARGET_S, COUNTY_TARGET_S = 1.0, 1.0, 5.0
+TEXTS = {"experiences": "Enhetene har fått et felles språk for aktivitetsplikten & arbeidet med <relasjoner>.",
+         "development": "Flere enheter bruker refleksjonsgrupper jevnlig.", "continuation": "Vi fortsetter."}
+
+
+def ensure_db(name: str, scale: str) -> Path:
+    path = CACHE / name
+    if not path.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        print(f"Lager {path} ({scale}) …", flush=True)
+        subprocess.run([sys.executable, "-m", "desktop", "demo", "--db", str(path), "--scale", scale],
+                       cwd=ROOT, check=True)
+    return path
+
+
+def timed(call, runs: int) -> tuple[float, float, object]:
+    start = time.perf_counter()
+    result = call()
+    cold = time.perf_counter() - start
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = call()
+        times.append(time.perf_counter() - start)
+    return cold, statistics.median(times), result
+
+
+def line(label: str, cold: float, median: float, target: float | None = None) -> None:
+    verdict = "" if target is None else ("  OK" if median <= target else f"  OVER {target:.1f} s")
+    print(f"{label:<42} kald {cold:6.3f} s   median {median:6.3f} s{verdict}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--county-runs", type=int, default=3)
+    parser.add_argument("--db", type=Path, help="the county database (default bench/.cache/county.db)")
+    args = parser.parse_args()
+
+    from exports.report_pdf import report_pdf_bytes
+    from exports.report_xlsx import report_xlsx_bytes
+    from storage.demo import DEMO_TODAY
+    from storage.services.municipalities import current_municipality, list_municipalities
+    from storage.services.report_data import collect_report
+    from storage.store import Store
+    from storage.urls import resolve_url
+
+    store = Store(resolve_url(ensure_db("demo.db", "municipality")))
+    municipality = current_municipality(store)
+    cold, median, data = timed(lambda: collect_report(store, municipality.id, "midterm", None, DEMO_TODAY), args.runs)
+    line("Tall til underveisrapport (kommune)", cold, median)
+    cold, median, pdf = timed(lambda: report_pdf_bytes(data, TEXTS), args.runs)
+    line(f"PDF, kommune ({len(pdf) // 1024} kB)", cold, median, PDF_TARGET_S)
+    cold, median, xlsx = timed(lambda: report_xlsx_bytes(data, TEXTS), args.runs)
+    line(f"XLSX, kommune ({len(xlsx) // 1024} kB)", cold, median, XLSX_TARGET_S)
+    store.close()
+
+    county = Store(resolve_url(args.db or ensure_db("county.db", "county")))
+    municipalities = list_municipalities(county)
+    cold, median, reports = timed(lambda: [collect_report(county, m.id, "midterm", None, DEMO_TODAY)
+                                           for m in municipalities], max(1, args.county_runs - 1))
+    line(f"Tall for {len(municipalities)} kommuner (fylke)", cold, median)
+    cold, median, pdf = timed(lambda: report_pdf_bytes(reports, {}), args.county_runs)
+    import io
+
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    line(f"PDF, fylke ({pages} sider, {len(pdf) // 1024} kB)", cold, median, COUNTY_TARGET_S)
+    cold, median, _pdf = timed(lambda: report_pdf_bytes(reports, {}, page_numbers=False), args.county_runs)
+    line("PDF, fylke, uten sidetall i innholdet", cold, median)
+    county.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
