@@ -80,13 +80,13 @@ class _Toc:
         for key, (level, text) in enumerate(self.entries):
             page = str(self.pages.get(key, "")) if numbered else ""
             label = f"<b>{escape(text)}</b>" if level == 0 else escape(text)
-            rows.append([markup(label, "body"), markup(page, "cell_right")])
+            rows.append([markup(label, "cell"), markup(page, "cell_right")])
         from reportlab.platypus import Table, TableStyle
 
         table = Table(rows or [["", ""]], colWidths=[content_width() - 20 * MM, 20 * MM], hAlign="LEFT",
                       repeatRows=0)
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                                   ("TOPPADDING", (0, 0), (-1, -1), 1),
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 3),
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, "#dde9ed")]))
         return table
 
@@ -100,7 +100,12 @@ def _band(title: str, subtitle: str):
     drawing = Drawing(width, height)
     drawing.add(Rect(0, 0, width, height, fillColor=colors.HexColor(ACCENT), strokeColor=None))
     drawing.add(Rect(0, 0, 4 * MM, height, fillColor=colors.HexColor("#e08a2e"), strokeColor=None))
-    drawing.add(String(12 * MM, height - 20 * MM, title, fontName="DejaVuSans-Bold", fontSize=26,
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    size = 26
+    while size > 14 and stringWidth(title, "DejaVuSans-Bold", size) > width - 20 * MM:
+        size -= 1
+    drawing.add(String(12 * MM, height - 20 * MM, title, fontName="DejaVuSans-Bold", fontSize=size,
                        fillColor=colors.white))
     drawing.add(String(12 * MM, height - 30 * MM, subtitle, fontName="DejaVuSans", fontSize=11,
                        fillColor=colors.HexColor("#dde9ed")))
@@ -130,7 +135,9 @@ def _cover(reports: Sequence[ReportData], title: str) -> list:
             rows.append([_("Pulje"), ", ".join(str(c) for c in cohorts)])
     rows.append([_("Mottaker"), _("Statsforvalteren i {county}").format(county=county)])
     rows.append([_("Dato"), long_date(d.today)])
-    story = [Spacer(1, 10 * MM), _band(title, PROGRAMME), Spacer(1, 14 * MM),
+    subtitle = PROGRAMME if len(reports) == 1 else _("Samlet for {n} kommuner i {county}").format(
+        n=len(reports), county=county)
+    story = [Spacer(1, 10 * MM), _band(title, subtitle), Spacer(1, 14 * MM),
              para(_("Til Statsforvalteren i {county}").format(county=county), "h1"),
              Spacer(1, 4 * MM)]
     from reportlab.platypus import Table, TableStyle
@@ -185,14 +192,15 @@ def _story(reports: Sequence[ReportData], texts: dict[str, str], pages: dict[int
 
     toc = _Toc(pages)
     county = len(reports) > 1
-    title = report_title(reports[0]) if not county else _("{kind} – samlet for fylket").format(
-        kind=report_title(reports[0]))
+    title = report_title(reports[0])
     body: list = []
     if county:
         body += sec.county_overview(list(reports), toc.heading)
-        for d in reports:
-            body += toc.heading(_("{name} kommune").format(name=d.municipality), 1)
-            body += sec.county_part(d, toc.heading)
+        from reportlab.platypus import KeepTogether
+
+        for d in reports:  # a municipality's part is kept on one page
+            body.append(KeepTogether(toc.heading(_("{name} kommune").format(name=d.municipality), 1)
+                                     + sec.county_part(d, toc.heading)))
     else:
         body += _municipality_body(reports[0], texts, toc.heading)
     story = _cover(reports, title)

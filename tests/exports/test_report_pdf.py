@@ -112,5 +112,5 @@ def test_county_report_has_a_part_per_municipality(demo):
 
     reports = [collect_report(demo, m.id, "midterm", None, TODAY) for m in list_municipalities(demo)] * 2
     _reader, text = text_of(report_pdf_bytes(reports, {}))
-    assert "samlet for fylket" in text
+    assert "Samlet for 2 kommuner i Vestland" in text and "Oversikt over kommunene" in text
     assert text.count(f"{reports[0].municipality} kommune") >= 2
