@@ -152,3 +152,25 @@ def test_calendar_export_of_one_network_and_of_a_selection(make_window, qtbot, d
     wait_jobs(window, qtbot)
     assert len(icalendar.Calendar.from_ical(chosen.read_bytes()).walk("VEVENT")) == 2
     assert "2 samlinger" in section.gatherings_note.text()
+
+
+def test_a_new_task_for_the_chosen_network_with_a_past_due_date_is_overdue(make_window, qtbot, demo, store):  # noqa: F811
+    from storage.services.tasks import list_tasks
+    from ui.planning.tasks import TaskDialog
+
+    municipality, _part = demo
+    window = make_window()
+    _page, section = open_section(window, qtbot, "tasks")
+    network = section.networks[0]
+    section.owner_filter.setCurrentIndex(section.owner_filter.findData(network.id))
+    dialog = TaskDialog(window.runner, municipality.id, section.networks, section.units, None, section,
+                        owner_id=network.id)
+    dialog.open()
+    dialog.title.setText("Lese kapittel 9 A sammen")
+    dialog.due.setDate(dialog.due.date().fromString("01.11.2026", "dd.MM.yyyy"))
+    with qtbot.waitSignal(section.loaded, timeout=15_000):
+        qtbot.keyClick(dialog.title, Qt.Key.Key_Return)
+    made = [t for t in list_tasks(store, municipality.id, today=date(2026, 11, 20)) if t.title == "Lese kapittel 9 A sammen"]
+    assert len(made) == 1 and made[0].network_id == network.id and made[0].overdue
+    rows = [section.proxy.index(r, 1).data() for r in range(section.proxy.rowCount())]
+    assert "Lese kapittel 9 A sammen" in rows

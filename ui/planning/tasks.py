@@ -50,12 +50,12 @@ def make_load(day):
     return load_tasks
 
 
-def owner_combo(networks, units, network_id=None, unit_id=None) -> QComboBox:
+def owner_combo(tr, networks, units, network_id=None, unit_id=None) -> QComboBox:
     combo = QComboBox()
     for n in networks:
-        combo.addItem(f"Nettverk: {n.name}", ("network", n.id))
+        combo.addItem(tr("Nettverk: {name}").format(name=n.name), ("network", n.id))
     for u in units:
-        combo.addItem(f"Enhet: {u.name}", ("unit", u.id))
+        combo.addItem(tr("Enhet: {name}").format(name=u.name), ("unit", u.id))
     wanted = ("network", network_id) if network_id else ("unit", unit_id) if unit_id else None
     if wanted:
         combo.setCurrentIndex(max(0, combo.findData(wanted)))
@@ -63,7 +63,7 @@ def owner_combo(networks, units, network_id=None, unit_id=None) -> QComboBox:
 
 
 class TaskDialog(FormDialog):
-    def __init__(self, runner, municipality_id, networks, units, task=None, parent=None):
+    def __init__(self, runner, municipality_id, networks, units, task=None, parent=None, *, owner_id=None):
         from storage.enums import TaskStatus
 
         super().__init__(runner, "", parent, changes={topics.TASKS})
@@ -71,7 +71,9 @@ class TaskDialog(FormDialog):
         self.mid, self.task = municipality_id, task
         self.title = QLineEdit(task.title if task else "")
         self.title.setPlaceholderText(self.tr("For eksempel: prøv vignetten på personalmøtet"))
-        self.owner = owner_combo(networks, units, task.network_id if task else None, task.unit_id if task else None)
+        network_id = task.network_id if task else owner_id if any(n.id == owner_id for n in networks) else None
+        unit_id = task.unit_id if task else owner_id if any(u.id == owner_id for u in units) else None
+        self.owner = owner_combo(self.tr, networks, units, network_id, unit_id)
         self.due = date_edit(task.due_date if task and task.due_date else today())
         self.status = enum_combo(TaskStatus, task.status if task else TaskStatus.OPEN)
         self.description = QPlainTextEdit(task.description or "" if task else "")
@@ -183,7 +185,8 @@ class TasksSection(Section):
 
     def add_task(self) -> None:
         if self.municipality_id:
-            TaskDialog(self.runner, self.municipality_id, self.networks, self.units, None, self).open()
+            TaskDialog(self.runner, self.municipality_id, self.networks, self.units, None, self,
+                       owner_id=self.owner_filter.currentData()).open()
 
     def edit_task(self) -> None:
         task = selected_row(self.view)
