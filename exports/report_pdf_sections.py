@@ -142,13 +142,13 @@ def participation(d: ReportData, h: Heading) -> list:
                       "høyst enhetens antall ansatte. Det er et nøkternt minimum, ikke et anslag.")))
     rows = [[_("Semester"), _("Ansatte nådd"), _("Ansatte i alt"), _("Andel"), _("Enheter med minst halvparten")]]
     for r in d.semester_rows:
-        rows.append([short_semester(r.semester), r.reached, r.staff_known,
+        rows.append([short_semester(r.semester), number(r.reached), number(r.staff_known),
                      percent(r.reached / r.staff_known if r.staff_known else None), r.units_half_or_more])
     out.append(data_table(rows, col_widths=_w(0.24, 0.17, 0.17, 0.12, 0.3), align_right=(1, 2, 3, 4)))
     out += h(_("Oppmøte på samlinger etter rolle"), 2)
     if d.attendance_by_role:
         out.append(data_table([[_("Rolle"), _("Oppmøter på gjennomførte samlinger")],
-                               *[[label, n] for label, n in d.attendance_by_role],
+                               *[[label, number(n)] for label, n in d.attendance_by_role],
                                [bold(_("I alt")), bold(number(sum(n for _l, n in d.attendance_by_role)), True)]],
                               col_widths=_w(0.6, 0.4), align_right=(1,)))
         out.append(spacer(2 * MM))
@@ -292,7 +292,7 @@ def session_logs(d: ReportData, h: Heading) -> list:
                       "sammen {hours} timer.").format(units=d.log_units, logs=number(d.log_count),
                                                       hours=number(d.log_hours))))
     rows = [[_("Semester"), _("Øktlogger"), _("Deltakere i alt")]]
-    rows += [[short_semester(r.semester), r.logs, r.log_participants] for r in d.semester_rows]
+    rows += [[short_semester(r.semester), number(r.logs), number(r.log_participants)] for r in d.semester_rows]
     rows.append([bold(_("Sum")), bold(number(d.log_count), True),
                  bold(number(sum(r.log_participants for r in d.semester_rows)), True)])
     out.append(data_table(rows, col_widths=_w(0.4, 0.3, 0.3), align_right=(1, 2)))
