@@ -62,7 +62,7 @@ class Obligation(LabelledEnum):
         return {"national_specialist_day": "Nasjonal fagdag med eiernivået",
                 "regional_gathering": "Regional samling", "local_startup": "Lokal oppstartssamling",
                 "resource_persons": "Ressurspersoner (20 % + 20 %)",
-                "school_stages": "Barnetrinn og ungdomstrinn med", "plan_updated": "Planen oppdatert",
+                "school_stages": "Barnetrinn og ungdomstrinn er med", "plan_updated": "Planen oppdatert",
                 "funds_on_track": "Midlene i rute"}
 
 
