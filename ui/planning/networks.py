@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 
 from .. import topics
 from ..pages.base import muted, section_title
-from ..widgets.table_model import Column, RecordTableModel
+from ..widgets.table_model import Column, FastSearchProxy, RecordTableModel
 from .common import (
-    FastSearchProxy,
     Section,
     confirm,
     fmt_date,

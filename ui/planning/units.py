@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from .. import topics
-from ..widgets.table_model import RIGHT, Column, RecordTableModel
+from ..widgets.table_model import RIGHT, Column, FastSearchProxy, RecordTableModel
 from .common import (
-    FastSearchProxy,
     FormDialog,
     Section,
     confirm,
