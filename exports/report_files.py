@@ -87,7 +87,7 @@ def write_files(files: Sequence[OutgoingFile], folder: Path | str) -> list[Path]
             os.replace(partial, target)
         except OSError as exc:
             partial.unlink(missing_ok=True)
-            raise DomainError(_("Kan ikke skrive {path}: {error}").format(path=target, error=exc.strerror or exc),
+            raise DomainError(_("Kan ikke skrive {path}: {error}").format(path=target, error=os_reason(exc)),
                               field="out") from exc
         written.append(target)
     return written
