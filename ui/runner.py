@@ -21,6 +21,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
+from .gui_gc import ensure_gui_thread_gc
+
 SHOW_PROGRESS_AFTER_MS = 500
 _PROGRESS_INTERVAL_S = 0.05
 
@@ -117,6 +119,7 @@ class Runner(QObject):
                  crash_handler: Callable[[BaseException], None] | None = None,
                  store_factory: Callable[[str], Any] | None = None):
         super().__init__()
+        ensure_gui_thread_gc()  # the worker must never run Python's garbage collector
         self._parent_widget = parent_widget
         self._crash_handler = crash_handler or _default_crash_handler
         self._jobs: dict[int, Job] = {}

@@ -34,18 +34,6 @@ TEXT_FIELDS = (("experiences", "Erfaringer fra arbeidet"), ("development", "Utvi
 KINDS = (("midterm", "Underveisrapport"), ("final", "Sluttrapport"), ("funds", "Bruk av midler"))
 
 
-def collect_garbage() -> None:
-    """Collect Python garbage here, on the GUI thread, before a long job runs on the worker thread.
-
-    A cyclic collection runs in whichever thread happens to allocate; if it runs on the worker thread while
-    a report is built and the garbage holds wrappers of closed Qt widgets, Qt may abort. Collecting first
-    leaves (almost) nothing for the worker to find. (The general fix belongs in the runner/app: gc.disable()
-    plus a GUI-thread timer that collects, as calibre does.)"""
-    import gc
-
-    gc.collect()
-
-
 def outbox_folder() -> Path:
     """Where e-mail drafts and opened archive files are written: Documents/Nettverkslogg-rapporter."""
     from PySide6.QtCore import QStandardPaths
@@ -229,7 +217,6 @@ class ReportsPage(Page):
         self._generation += 1
         generation = self._generation
         self.preview.set_busy(True)
-        collect_garbage()
         job = make_preview(self.context.municipality_id, self.kind(), self.semester(), self.texts(), self._today())
         self.runner.submit(job, on_done=lambda pdf: self._show_preview(generation, pdf),
                            on_error=self._preview_failed)
@@ -275,7 +262,6 @@ class ReportsPage(Page):
         folder = self._ask_folder()
         if not folder or self.context is None:
             return
-        collect_garbage()
         job = make_save(self.context.municipality_id, self.kind(), self.semester(), self.texts(), self._today(),
                         Path(folder))
         self.runner.submit(job, label=self.tr("Lager rapporten …"), changes={topics.REPORTS},
@@ -295,7 +281,6 @@ class ReportsPage(Page):
             self.message.setText(self.tr("Skriv inn e-postadressen til statsforvalteren i feltet «Til» først."))
             self.recipient.setFocus()
             return
-        collect_garbage()
         job = make_send(self.context.municipality_id, self.kind(), self.semester(), self.texts(), self._today(),
                         self.recipient.text(), self.outbox or outbox_folder())
         self.runner.submit(job, label=self.tr("Lager e-postutkastet …"), changes={topics.REPORTS, topics.SETTINGS},
