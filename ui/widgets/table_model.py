@@ -102,14 +102,22 @@ class SearchProxy(QSortFilterProxyModel):
         self._needle = ""
         self._extra: Callable[[Any], bool] | None = None
 
+    def _refilter(self, change: Callable[[], None]) -> None:
+        """Apply `change` to the filter state and re-run the filter (Qt 6.10+ API where available)."""
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - Qt before 6.10
+            change()
+            self.invalidateFilter()
+
     def set_search(self, text: str) -> None:
-        self._needle = text.casefold().strip()
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_needle", text.casefold().strip()))
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
         """An extra condition on the read model (e.g. a kind or semester chooser)."""
-        self._extra = predicate
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_extra", predicate))
 
     def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
