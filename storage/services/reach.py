@@ -26,12 +26,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from sqlalchemy import func
 from sqlmodel import select
 
 from ..enums import AttendeeRole, GatheringStatus, UnitKind
 from ..models import Attendance, Gathering, SessionLog, Unit
-from ..semesters import semester_bounds, semesters_between
+from ..semesters import semester_bounds, semester_of, semesters_between
 from ..store import Store
 from .common import participation_row
 
@@ -82,27 +81,47 @@ class ReachSummary:
 
 def reach_by_unit(store: Store, municipality_id: uuid.UUID, semester: str) -> list[UnitReach]:
     """Reach of every active unit in the semester (archived units too if they have data), by name."""
-    first, last = semester_bounds(semester)
+    return reach_by_semester(store, municipality_id, [semester])[semester]
+
+
+def reach_by_semester(store: Store, municipality_id: uuid.UUID,
+                      semesters: list[str]) -> dict[str, list[UnitReach]]:
+    """`reach_by_unit` for several semesters with one set of queries (reports ask for every semester)."""
+    bounds = {sem: semester_bounds(sem) for sem in semesters}
+    first, last = min(b[0] for b in bounds.values()), max(b[1] for b in bounds.values())
     start, end = datetime.combine(first, time.min), datetime.combine(last, time.max)
     with store.reader() as session:
         units = session.exec(select(Unit).where(Unit.municipality_id == municipality_id)).all()
-        logs = {uid: (best, total, n) for uid, best, total, n in session.exec(
-            select(SessionLog.unit_id, func.max(SessionLog.staff_present), func.max(SessionLog.staff_total),
-                   func.count()).join(Unit, SessionLog.unit_id == Unit.id)
-            .where(Unit.municipality_id == municipality_id, SessionLog.held_on >= first, SessionLog.held_on <= last)
-            .group_by(SessionLog.unit_id)).all()}
+        logs = session.exec(
+            select(SessionLog.unit_id, SessionLog.held_on, SessionLog.staff_present, SessionLog.staff_total)
+            .join(Unit, SessionLog.unit_id == Unit.id)
+            .where(Unit.municipality_id == municipality_id, SessionLog.held_on >= first,
+                   SessionLog.held_on <= last)).all()
         attendance = session.exec(
-            select(Attendance.gathering_id, Attendance.unit_id, Attendance.role, Attendance.count)
+            select(Attendance.gathering_id, Attendance.unit_id, Attendance.role, Attendance.count,
+                   Gathering.starts_at)
             .join(Gathering, Attendance.gathering_id == Gathering.id)
             .where(Gathering.municipality_id == municipality_id, Attendance.unit_id.is_not(None),
                    Gathering.status != GatheringStatus.CANCELLED.value,
                    Gathering.starts_at >= start, Gathering.starts_at <= end)).all()
     kinds = {u.id: UnitKind(u.kind) for u in units}
-    per_gathering: dict[tuple[uuid.UUID, uuid.UUID], int] = defaultdict(int)
-    for gathering_id, unit_id, role, count in attendance:
+    log_figures: dict[str, dict[uuid.UUID, tuple[int, int, int]]] = {sem: {} for sem in semesters}
+    for unit_id, held_on, present, total in logs:
+        sem = semester_of(held_on)
+        if sem in log_figures:
+            best, most, n = log_figures[sem].get(unit_id, (0, 0, 0))
+            log_figures[sem][unit_id] = (max(best, present or 0), max(most, total or 0), n + 1)
+    per_gathering: dict[str, dict[tuple[uuid.UUID, uuid.UUID], int]] = {sem: defaultdict(int) for sem in semesters}
+    for gathering_id, unit_id, role, count, starts_at in attendance:
+        sem = semester_of(starts_at.date())
         role = AttendeeRole(role)
-        if role in STAFF_ROLES or (role == AttendeeRole.PPT and kinds.get(unit_id) == UnitKind.PPT):
-            per_gathering[(unit_id, gathering_id)] += count
+        if sem in per_gathering and (role in STAFF_ROLES or (role == AttendeeRole.PPT
+                                                             and kinds.get(unit_id) == UnitKind.PPT)):
+            per_gathering[sem][(unit_id, gathering_id)] += count
+    return {sem: _unit_rows(sem, units, log_figures[sem], per_gathering[sem]) for sem in semesters}
+
+
+def _unit_rows(semester: str, units, logs: dict, per_gathering: dict) -> list[UnitReach]:
     best_gathering: dict[uuid.UUID, int] = defaultdict(int)
     gathering_count: dict[uuid.UUID, int] = defaultdict(int)
     for (unit_id, _gid), count in per_gathering.items():
@@ -141,4 +160,5 @@ def reach_per_semester(store: Store, municipality_id: uuid.UUID) -> dict[str, Re
     with store.reader() as session:
         part = participation_row(session, municipality_id)
         first, last = part.period_start, part.period_end
-    return {s: reach_summary(store, municipality_id, s) for s in semesters_between(first, last)}
+    semesters = semesters_between(first, last)
+    return {sem: summarise(sem, rows) for sem, rows in reach_by_semester(store, municipality_id, semesters).items()}

@@ -267,8 +267,9 @@ def _report_semesters(part: ParticipationRead, kind: ReportKind, semester: str |
 
 
 def collect_report(store: Store, municipality_id: uuid.UUID, kind: ReportKind | str, semester: str | None = None,
-                   today: date | None = None) -> ReportData:
-    """The report's figures; see the module docstring."""
+                   today: date | None = None, *, detail: bool = True) -> ReportData:
+    """The report's figures; see the module docstring. `detail=False` is the lighter set a county-wide
+    run needs (no vignette before/after comparisons)."""
     from .report_parts import collect_parts
 
     kind = ReportKind(kind)
@@ -297,7 +298,7 @@ def collect_report(store: Store, municipality_id: uuid.UUID, kind: ReportKind | 
         empty = None if (funds.granted or funds.spent or funds.own) else _(
             "Det er ikke registrert tilskudd, egenfinansiering eller utgifter for {name} ennå.").format(name=muni.name)
         return ReportData(**base, funds=funds, empty_reason=empty)
-    parts = collect_parts(store, municipality_id, part, semesters, today)
+    parts = collect_parts(store, municipality_id, part, semesters, today, detail=detail)
     empty = None
     if parts["units"].total == 0 and not parts["semester_rows_have_data"]:
         empty = _("Det er ikke registrert enheter, samlinger eller øktlogger for {name} i {scope} ennå, så "
@@ -305,6 +306,14 @@ def collect_report(store: Store, municipality_id: uuid.UUID, kind: ReportKind | 
             name=muni.name, scope=semester_label(semesters[0]) if len(semesters) == 1 else _("perioden"))
     parts.pop("semester_rows_have_data")
     return ReportData(**base, **parts, funds=funds, empty_reason=empty)
+
+
+def collect_county_reports(store: Store, kind: ReportKind | str, semester: str | None = None,
+                           today: date | None = None) -> list[ReportData]:
+    """Every municipality's figures for one county-wide report, without the vignette comparisons."""
+    from .municipalities import list_municipalities
+
+    return [collect_report(store, m.id, kind, semester, today, detail=False) for m in list_municipalities(store)]
 
 
 def _funds(store: Store, part: ParticipationRead, today: date) -> FundsFigures:

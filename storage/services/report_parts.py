@@ -41,7 +41,8 @@ from ..semesters import semester_bounds, semester_of
 from ..store import Store
 from .gatherings import KINDERGARTEN_THEMES
 from .obligations import ObligationStatus, obligations_status
-from .reach import reach_summary
+from .reach import reach_by_semester
+from .reach import summarise as summarise_reach
 from .report_data import (
     MAPPING_TOOLS,
     TOP_N,
@@ -57,7 +58,9 @@ SCHOOL_KINDS = (UnitKind.SCHOOL, UnitKind.COMBINED)
 
 
 def collect_parts(store: Store, municipality_id: uuid.UUID, part: ParticipationRead, semesters: list[str],
-                  today: date) -> dict:
+                  today: date, *, detail: bool = True) -> dict:
+    """The report's sections. `detail=False` leaves out the vignette before/after comparisons, which
+    only a municipality's own report shows (a county-wide run shows key figures per municipality)."""
     first, last = semester_bounds(semesters[0])[0], semester_bounds(semesters[-1])[1]
     start, end = datetime.combine(first, time.min), datetime.combine(last, time.max)
     with store.reader() as s:
@@ -159,12 +162,13 @@ def collect_parts(store: Store, municipality_id: uuid.UUID, part: ParticipationR
     log_by_semester: dict[str, list] = defaultdict(list)
     for row in logs:
         log_by_semester[semester_of(row[1])].append(row)
+    reach_rows = reach_by_semester(store, municipality_id, semesters)
     rows = []
     for sem in semesters:
         in_sem = [g for g in gatherings if semester_of_gathering[g[0]] == sem]
         levels = Counter(GatheringLevel(g[2]).value for g in in_sem if g[0] in held_ids)
         roles = per_semester_role[sem]
-        reach = reach_summary(store, municipality_id, sem)
+        reach = summarise_reach(sem, reach_rows[sem])
         lines = [line for line in obligation_lines if line.semester == sem]
         rows.append(SemesterRow(
             semester=sem, held_by_level=dict(levels), held=sum(levels.values()),
@@ -215,7 +219,7 @@ def collect_parts(store: Store, municipality_id: uuid.UUID, part: ParticipationR
         "log_hours": round(sum(r[2] for r in logs) / 60, 1),
         "log_themes": tuple(sorted(log_themes.items(), key=lambda p: (-p[1], p[0]))[:TOP_N]),
         "log_methods": tuple(sorted(log_methods.items(), key=lambda p: (-p[1], p[0]))[:TOP_N]),
-        "vignettes": _vignette_pairs(store, sessions),
+        "vignettes": _vignette_pairs(store, sessions) if detail else (),
         "semester_rows_have_data": bool(gatherings or logs or sessions),
     }
 

@@ -113,3 +113,18 @@ def test_reach_on_demo_data_is_a_share_between_nothing_and_everyone(store):
         assert summary.units == len(rows)
         assert all(r.share is None or 0 <= r.share <= 1 for r in rows)
         assert summary.reached <= summary.staff
+
+
+def test_all_semesters_at_once_equals_one_by_one(store):
+    from storage.demo import generate_demo
+    from storage.services.municipalities import current_municipality, participation_of
+    from storage.services.reach import reach_by_semester, reach_by_unit
+
+    generate_demo(store)
+    municipality = current_municipality(store)
+    semesters = participation_of(store, municipality.id).semesters
+    together = reach_by_semester(store, municipality.id, semesters)
+    assert list(together) == semesters
+    for semester in semesters:
+        assert together[semester] == reach_by_unit(store, municipality.id, semester)
+    assert any(row.reached for rows in together.values() for row in rows)
