@@ -45,7 +45,7 @@ from .log_workbook_layout import (
     columns,
     sheet_names,
 )
-from .workbook_safety import check_workbook_file, put_text
+from .workbook_safety import check_workbook_file, put_text, seal_workbook
 
 __all__ = ["TemplateRefused", "read_log_workbook", "template_file_name", "write_log_workbook",
            "write_log_workbooks"]
@@ -185,7 +185,6 @@ def _input_sheet(wb, name: str, unit, spec: LogTemplateSpec, styles, rows: int) 
 def write_log_workbook(spec: LogTemplateSpec, path: str | Path, *, rows: int = INPUT_ROWS) -> Path:
     """Write one session-log workbook for `spec` to `path`."""
     from openpyxl import Workbook
-    from openpyxl.workbook.protection import WorkbookProtection
 
     path = Path(path)
     wb = Workbook()
@@ -202,14 +201,7 @@ def write_log_workbook(spec: LogTemplateSpec, path: str | Path, *, rows: int = I
         meta.rows += [(name, row, row_id) for row, row_id in _input_sheet(wb, name, unit, spec, styles, rows)]
     write_guide_sheet(wb, spec)
     write_info_sheet(wb, spec)
-    hidden = wb.create_sheet(META_SHEET)
-    for record in meta.sealed().records() + [("digest", meta.digest)]:
-        hidden.append(list(record))
-    hidden.sheet_state = "veryHidden"
-    hidden.protection.sheet = True
-    wb.active = 0
-    wb.security = WorkbookProtection(lockStructure=True)
-    wb.security.set_workbook_password(SHEET_PASSWORD)
+    seal_workbook(wb, META_SHEET, meta.sealed().records() + [("digest", meta.digest)], active=0)
     wb.save(path)
     return path
 

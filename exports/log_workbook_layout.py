@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from storage.i18n import _
 from storage.services.session_logs import field_limit
 
+from .workbook_safety import SHEET_PASSWORD  # noqa: F401  (re-exported: one password for every template)
+
 INPUT_SHEET = "Øktlogg"
 GUIDE_SHEET = "Slik fyller du ut"
 INFO_SHEET = "Samlinger og oppgaver"
@@ -26,8 +28,6 @@ HEADER_ROW = 7
 FIRST_ROW = HEADER_ROW + 1
 INPUT_ROWS = 100
 MAX_DATA_ROWS = 5_000
-#: Not a secret: it keeps the structure from being changed by accident, the import checks everything.
-SHEET_PASSWORD = "nettverkslogg"
 
 
 @dataclass(frozen=True)

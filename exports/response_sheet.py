@@ -23,14 +23,13 @@ from storage.errors import DomainError
 from storage.i18n import _
 from storage.services.log_templates import ReturnedCell
 
-from .workbook_safety import check_workbook_file, put_text
+from .workbook_safety import SHEET_PASSWORD, check_workbook_file, put_text, seal_workbook
 
 TEMPLATE_KIND = "vignette_response_sheet"
 TEMPLATE_VERSION = 1
 META_SHEET = "_nettverkslogg"
 GUIDE_SHEET = "Slik svarer du"
 ANSWER_SHEET = "Svar"
-SHEET_PASSWORD = "nettverkslogg"
 HEADER_ROW = 6
 FIRST_ROW = 7
 DEFAULT_ROWS = 40
@@ -195,7 +194,6 @@ def write_response_sheet(spec: ResponseSheetSpec, path: str | Path) -> Path:
     """Write the response sheet for one session to `path` (one input row per suggested pseudonym)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
-    from openpyxl.workbook.protection import WorkbookProtection
 
     path = Path(path)
     rows = max(1, min(len(spec.pseudonyms), MAX_ROWS))
@@ -242,14 +240,7 @@ def write_response_sheet(spec: ResponseSheetSpec, path: str | Path) -> Path:
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
     ws.protection.set_password(SHEET_PASSWORD)
-    hidden = wb.create_sheet(META_SHEET)
-    for record in records + [["digest", _digest(records)]]:
-        hidden.append(record)
-    hidden.sheet_state = "veryHidden"
-    hidden.protection.sheet = True
-    wb.active = 1
-    wb.security = WorkbookProtection(lockStructure=True)
-    wb.security.set_workbook_password(SHEET_PASSWORD)
+    seal_workbook(wb, META_SHEET, records + [["digest", _digest(records)]], active=1)
     wb.save(path)
     return path
 

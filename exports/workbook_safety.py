@@ -85,3 +85,21 @@ def put_text(cell, text: str | None) -> None:
     cell.value = text
     if isinstance(text, str) and text.startswith("="):
         cell.data_type = "s"
+
+
+SHEET_PASSWORD = "nettverkslogg"  # guards against accidental edits only; it is in the source
+
+
+def seal_workbook(wb, meta_sheet: str, records: list, *, active: int) -> None:
+    """Add the veryHidden identity sheet (`records`, one row each, the digest row included), protect
+    it, open the workbook on sheet `active`, and lock the workbook's structure."""
+    from openpyxl.workbook.protection import WorkbookProtection
+
+    hidden = wb.create_sheet(meta_sheet)
+    for record in records:
+        hidden.append(list(record))
+    hidden.sheet_state = "veryHidden"
+    hidden.protection.sheet = True
+    wb.active = active
+    wb.security = WorkbookProtection(lockStructure=True)
+    wb.security.set_workbook_password(SHEET_PASSWORD)
