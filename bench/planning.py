@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,18 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"
 sys.path.insert(0, str(ROOT))
+from bench.common import ensure_county_db  # noqa: E402
 
 TARGET_S = 0.3
-
-
-def ensure_county_db() -> Path:
-    path = CACHE / "county.db"
-    if not path.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        print(f"Lager {path} (fylkesskala, kan ta et minutt) …", flush=True)
-        subprocess.run([sys.executable, "-m", "desktop", "demo", "--db", str(path), "--scale", "county"],
-                       cwd=ROOT, check=True)
-    return path
 
 
 def timed(call, runs: int) -> tuple[float, float]:

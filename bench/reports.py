@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,20 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"
 sys.path.insert(0, str(ROOT))
+from bench.common import ensure_demo_db as ensure_db  # noqa: E402
 
 PDF_TARGET_S, XLSX_TARGET_S, COUNTY_TARGET_S = 1.0, 1.0, 5.0
 TEXTS = {"experiences": "Enhetene har fått et felles språk for aktivitetsplikten & arbeidet med <relasjoner>.",
          "development": "Flere enheter bruker refleksjonsgrupper jevnlig.", "continuation": "Vi fortsetter."}
-
-
-def ensure_db(name: str, scale: str) -> Path:
-    path = CACHE / name
-    if not path.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        print(f"Lager {path} ({scale}) …", flush=True)
-        subprocess.run([sys.executable, "-m", "desktop", "demo", "--db", str(path), "--scale", scale],
-                       cwd=ROOT, check=True)
-    return path
 
 
 def timed(call, runs: int) -> tuple[float, float, object]:

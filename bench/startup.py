@@ -19,6 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"
+sys.path.insert(0, str(ROOT))
+from bench.common import ensure_county_db  # noqa: E402
 
 BARE_WINDOW = r"""
 import sys, time
@@ -42,16 +44,6 @@ window.installEventFilter(spy)
 window.show()
 app.exec()
 """
-
-
-def ensure_county_db() -> Path:
-    path = CACHE / "county.db"
-    if not path.exists():
-        CACHE.mkdir(exist_ok=True)
-        print("Lager fylkesdatabasen (én gang) …", file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "desktop", "demo", "--db", str(path), "--scale", "county"],
-                       cwd=ROOT, check=True)
-    return path
 
 
 def time_to_first_paint(args: list[str], env: dict[str, str]) -> float:

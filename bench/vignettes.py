@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,20 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"
 sys.path.insert(0, str(ROOT))
+from bench.common import ensure_county_db  # noqa: E402
 
 ANALYSIS_ANSWERS, KAPPA_ANSWERS = 2000, 1000
 ANALYSIS_TARGET_S, KAPPA_TARGET_S = 0.5, 0.1
 CODER_A, CODER_B = "RP", "K2"
-
-
-def ensure_county_db() -> Path:
-    path = CACHE / "county.db"
-    if not path.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        print(f"Lager {path} (fylkesskala, kan ta et minutt) …", flush=True)
-        subprocess.run([sys.executable, "-m", "desktop", "demo", "--db", str(path), "--scale", "county"],
-                       cwd=ROOT, check=True)
-    return path
 
 
 def timed(call, runs: int) -> tuple[float, float, object]:
