@@ -78,14 +78,10 @@ def show_error(label: QLabel, message: str | None) -> None:
 
 def municipality_and_period(store):
     """Worker side: (municipality, period_start, period_end, semesters) or None without a municipality."""
-    from storage.semesters import semesters_between
-    from storage.services.common import participation_row
-    from storage.services.municipalities import current_municipality
+    from storage.services.municipalities import current_municipality, participation_of
 
     municipality = current_municipality(store)
-    if municipality is None:
+    part = participation_of(store, municipality.id) if municipality is not None else None
+    if part is None:
         return None
-    with store.reader() as session:
-        part = participation_row(session, municipality.id)
-        start, end = part.period_start, part.period_end
-    return municipality, start, end, semesters_between(start, end)
+    return municipality, part.period_start, part.period_end, part.semesters
