@@ -128,6 +128,7 @@ class ReportsPage(Page):
         column.addWidget(section_title(self.tr("Arkiv")))
         column.addWidget(muted(self.tr("Alle rapporter som er lagret eller sendt, nøyaktig slik de var.")))
         self.archive = ArchiveList()
+        self.archive.setMinimumHeight(140)  # about four rows; the text editors give way first
         self.archive.open_requested.connect(self.open_archived)
         column.addWidget(self.archive, 1)
         self.preview = PreviewPane()
