@@ -282,7 +282,26 @@ class MainWindow(QMainWindow):
         if self.runner is not None:
             self.runner.shutdown()
 
+    def unsaved_changes(self) -> list[str]:
+        return [item for page in self._pages if page is not None for item in page.unsaved_changes()]
+
     def closeEvent(self, event) -> None:
+        unsaved = self.unsaved_changes()
+        if unsaved and not self._confirm_close(unsaved):
+            event.ignore()
+            return
         self.save_geometry()
         self.shutdown()
         super().closeEvent(event)
+
+    def _confirm_close(self, unsaved: list[str]) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Endringer er ikke lagret"),
+                          self.tr("Du har ikke lagret {what}. Vil du lukke Nettverkslogg likevel?").format(
+                              what=", ".join(unsaved)), parent=self)
+        close = box.addButton(self.tr("Lukk uten å lagre"), QMessageBox.ButtonRole.DestructiveRole)
+        stay = box.addButton(self.tr("Gå tilbake"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.exec()
+        return box.clickedButton() is close

@@ -174,3 +174,23 @@ def test_a_new_task_for_the_chosen_network_with_a_past_due_date_is_overdue(make_
     assert len(made) == 1 and made[0].network_id == network.id and made[0].overdue
     rows = [section.proxy.index(r, 1).data() for r in range(section.proxy.rowCount())]
     assert "Lese kapittel 9 A sammen" in rows
+
+
+def test_unsaved_plan_text_survives_a_reload_and_is_asked_about_on_close(make_window, qtbot, demo, monkeypatch):  # noqa: F811
+    window = make_window()
+    _page, section = open_section(window, qtbot, "plan")
+    assert window.unsaved_changes() == []
+    editor = section.editors["organisation"]
+    typed = editor.toPlainText() + " Ny setning som ikke er lagret."
+    editor.setPlainText(typed)
+    with qtbot.waitSignal(section.loaded, timeout=15_000):
+        section.load()  # e.g. another page saved something and the plan reloads
+    assert editor.toPlainText() == typed and section.save_button.isEnabled()
+    assert window.unsaved_changes() == ["teksten i planen"]
+    asked = []
+    monkeypatch.setattr(window, "_confirm_close", lambda unsaved: asked.append(unsaved) or False)
+    window.close()
+    assert asked == [["teksten i planen"]] and window.isVisible()
+    monkeypatch.setattr(window, "_confirm_close", lambda unsaved: True)
+    window.close()
+    assert not window.isVisible()

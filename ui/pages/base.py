@@ -112,6 +112,10 @@ class Page(QWidget):
     def open_section(self, section: str) -> None:
         """Show one part of the page (e.g. "units" on Planlegging). Pages with sections override."""
 
+    def unsaved_changes(self) -> list[str]:
+        """Names of what the user has typed but not saved (asked before the window closes)."""
+        return []
+
     def load(self) -> None:
         """Submit a read job to self.runner. Pages without data do nothing."""
 

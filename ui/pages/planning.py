@@ -54,6 +54,10 @@ class PlanningPage(Page):
     def section(self, key: str):
         return self.sections[ALIASES.get(key, key)]
 
+    def unsaved_changes(self) -> list[str]:
+        plan = self.sections["plan"]
+        return [self.tr("teksten i planen")] if plan.editors and plan.is_changed() else []
+
     def current_section(self):
         return self.tabs.currentWidget()
 

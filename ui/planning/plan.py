@@ -155,20 +155,21 @@ class PlanSection(Section):
         self.parts.addItem(title)
 
     def _show(self, result) -> None:
+        keep_typed = bool(self.editors) and self.is_changed()  # a reload never overwrites unsaved text
         self.context, self.state, titles, self.semesters = result
         self.setEnabled(self.participation_id is not None)
         if self.participation_id is None:
             self.loaded.emit()
             return
         self._build_editors(titles)
-        self._fill()
+        self._fill(keep_typed=keep_typed)
         self.loaded.emit()
 
-    def _fill(self) -> None:
+    def _fill(self, *, keep_typed: bool = False) -> None:
         current = self.state.current if self.state else None
         sections = current.sections if current else {}
         goals = current.goals if current else []
-        for key, editor in self.editors.items():
+        for key, editor in ({} if keep_typed else self.editors).items():
             editor.blockSignals(True)
             if key.startswith(GOALS_PREFIX):
                 editor.setPlainText(goals_to_text(goals, key[len(GOALS_PREFIX):]))
