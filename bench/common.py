@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,3 +25,16 @@ def ensure_demo_db(name: str = "county.db", scale: str = "county") -> Path:
 
 def ensure_county_db() -> Path:
     return ensure_demo_db("county.db", "county")
+
+
+def timed(call, runs: int) -> tuple[float, float, object]:
+    """Seconds of the first (cold) call, the median of `runs` calls after it, and the last result."""
+    start = time.perf_counter()
+    result = call()
+    cold = time.perf_counter() - start
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = call()
+        times.append(time.perf_counter() - start)
+    return cold, statistics.median(times), result

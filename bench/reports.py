@@ -11,31 +11,19 @@ of the warm runs. Targets: municipality PDF ≤ 1 s and XLSX ≤ 1 s; county PDF
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"
 sys.path.insert(0, str(ROOT))
 from bench.common import ensure_demo_db as ensure_db  # noqa: E402
+from bench.common import timed  # noqa: E402
 
 PDF_TARGET_S, XLSX_TARGET_S, COUNTY_TARGET_S = 1.0, 1.0, 5.0
 TEXTS = {"experiences": "Enhetene har fått et felles språk for aktivitetsplikten & arbeidet med <relasjoner>.",
          "development": "Flere enheter bruker refleksjonsgrupper jevnlig.", "continuation": "Vi fortsetter."}
 
-
-def timed(call, runs: int) -> tuple[float, float, object]:
-    start = time.perf_counter()
-    result = call()
-    cold = time.perf_counter() - start
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = call()
-        times.append(time.perf_counter() - start)
-    return cold, statistics.median(times), result
 
 
 def line(label: str, cold: float, median: float, target: float | None = None) -> None:

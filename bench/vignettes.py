@@ -13,32 +13,18 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / ".cache"
 sys.path.insert(0, str(ROOT))
-from bench.common import ensure_county_db  # noqa: E402
+from bench.common import ensure_county_db, timed  # noqa: E402,F401
 
 ANALYSIS_ANSWERS, KAPPA_ANSWERS = 2000, 1000
 ANALYSIS_TARGET_S, KAPPA_TARGET_S = 0.5, 0.1
 CODER_A, CODER_B = "RP", "K2"
 
-
-def timed(call, runs: int) -> tuple[float, float, object]:
-    """Seconds of the first (cold) call, the median of `runs` calls after it, and the last result."""
-    start = time.perf_counter()
-    result = call()
-    cold = time.perf_counter() - start
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = call()
-        times.append(time.perf_counter() - start)
-    return cold, statistics.median(times), result
 
 
 def coder_counts(store) -> list[tuple]:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from . import topics
 from .format import kroner, semester_span
+from .widgets.forms import form_error
 
 COUNTIES = ["Agder", "Akershus", "Buskerud", "Finnmark", "Innlandet", "Møre og Romsdal", "Nordland", "Oslo",
             "Rogaland", "Telemark", "Troms", "Trøndelag", "Vestfold", "Vestland", "Østfold"]
@@ -82,11 +83,8 @@ class ChoiceButton(QPushButton):
 
 
 def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("formError")
-    label.setWordWrap(True)
+    label = form_error()
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
     return label
 
 

@@ -9,6 +9,8 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
 
+from ..widgets.forms import form_error  # noqa: F401  (used by the gatherings and log views)
+
 DATE_FORMAT = "dd.MM.yyyy"
 _DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})\s*$")
 
@@ -62,13 +64,6 @@ def select_data(combo: QComboBox, data) -> None:
     """Select the item whose data equals `data` (the first item when none does)."""
     combo.setCurrentIndex(max(find_data(combo, data), 0))
 
-
-def form_error() -> QLabel:
-    label = QLabel()
-    label.setObjectName("formError")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 def show_error(label: QLabel, message: str | None) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from .. import topics
 from ..format import kroner
+from ..widgets.forms import form_error
 from .base import FigureCard, Page, card_grid, muted, section_title
 
 
@@ -55,10 +56,7 @@ class FundsPage(Page):
         self.set_intro(self.tr("Følg tilskuddet, egenfinansieringen og utgiftene gjennom hele perioden."))
         self.data = None
         self.summary = None
-        self.warning_label = QLabel()
-        self.warning_label.setObjectName("formError")
-        self.warning_label.setWordWrap(True)
-        self.warning_label.hide()
+        self.warning_label = form_error()
         self.body.addWidget(self.warning_label)
         self.cards = {key: FigureCard(caption) for key, caption in (
             ("granted", self.tr("Tilskudd (kommunens andel)")), ("own", self.tr("Egenfinansiering")),

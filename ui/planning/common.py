@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from ..widgets.forms import form_error
 from ..widgets.table_model import RecordTableModel, SearchProxy
 
 DISABLED_PRIMARY = "QPushButton#primary:disabled { background: #a9b8c8; border-color: #a9b8c8; color: #eef2f6; }"
@@ -174,10 +174,7 @@ class FormDialog(QDialog):
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("formError")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = form_error()
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         layout.addLayout(self.form)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from .. import topics
 from ..format import kroner
 from ..pages.base import card, muted, section_title
+from ..widgets.forms import form_error
 from ..widgets.table_model import RIGHT, Column, RecordTableModel
 from .common import (
     FormDialog,
@@ -109,10 +110,7 @@ class ParticipationSection(Section):
         form.addRow(self.tr("Periode til:"), self.end)
         form.addRow(self.tr("Semestre:"), self.semesters)
         box.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = form_error()
         box.addWidget(self.error)
         self.save_button = QPushButton(self.tr("Lagre deltakelsen"))
         self.save_button.setObjectName("primary")

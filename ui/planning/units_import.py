@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from .. import topics
 from ..pages.base import muted, section_title
+from ..widgets.forms import form_error
 from ..widgets.table_model import RIGHT, Column, RecordTableModel
 from .common import make_table
 
@@ -73,10 +74,7 @@ class UnitImportDialog(QDialog):
         ])
         self.errors_view = make_table(self.errors_model)
         layout.addWidget(self.errors_view, 1)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("formError")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = form_error()
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox()
         self.import_button = buttons.addButton(self.tr("Importer"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..widgets.forms import form_error
+
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")  # the same rule as storage.content.word_count
 ROLES = (("", "–"), ("leader", "Styrer/rektor"), ("pedagogical_leader", "Pedagogisk leder/lærer"),
          ("kindergarten_teacher", "Barnehagelærer"), ("assistant", "Fagarbeider/assistent"), ("ppt", "PPT"),
@@ -106,10 +108,7 @@ class CaptureForm(QFrame):
         warning_layout.addLayout(warning_buttons)
         self.warning_box.hide()
         layout.addWidget(self.warning_box)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("formError")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = form_error()
         layout.addWidget(self.error_label)
         self.status_label = QLabel()
         self.status_label.setObjectName("muted")

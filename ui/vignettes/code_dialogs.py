@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..widgets.forms import form_error
+
 
 class _Dialog(QDialog):
     def __init__(self, owner, view, on_saved, title: str):
@@ -26,10 +28,7 @@ class _Dialog(QDialog):
         self.layout_ = QVBoxLayout(self)
         self.form = QFormLayout()
         self.layout_.addLayout(self.form)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("formError")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = form_error()
         self.buttons = QDialogButtonBox()
         self.ok_button = self.buttons.addButton(self.tr("Lagre"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("primary")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -15,6 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ..widgets.forms import form_error, save_cancel_buttons
 
 TARGETS = (("kindergarten", "Barnehage"), ("school", "Skole"), ("both", "Barnehage og skole"))
 
@@ -69,17 +70,9 @@ class VignetteEditor(QDialog):
         form.addRow(self.tr("Temaer"), self.themes_edit)
         form.addRow(self.tr("Faser"), phases)
         layout.addLayout(form)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("formError")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = form_error()
         layout.addWidget(self.error_label)
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(self.tr("Lagre"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setObjectName("primary")
-        buttons.addButton(self.tr("Avbryt"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save_button = save_cancel_buttons(self, self.tr("Lagre"))
         layout.addWidget(buttons)
         if item is not None:
             v = item.latest

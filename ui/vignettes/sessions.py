@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..widgets.forms import form_error, save_cancel_buttons
 from ..widgets.table_model import RIGHT, Column, RecordTableModel, SearchProxy
 
 UNIT_KINDS = (("kindergarten", "Barnehage"), ("school", "Skole"), ("combined", "Kombinert"), ("ppt", "PP-tjenesten"),
@@ -203,17 +203,9 @@ class NewSessionDialog(QDialog):
         group_buttons.addStretch(1)
         layout.addLayout(group_buttons)
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("formError")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = form_error()
         layout.addWidget(self.error_label)
-        buttons = QDialogButtonBox()
-        self.create_button = buttons.addButton(self.tr("Lag økta"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.create_button.setObjectName("primary")
-        buttons.addButton(self.tr("Avbryt"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.create_button = save_cancel_buttons(self, self.tr("Lag økta"))
         layout.addWidget(buttons)
         self.vignette_combo.currentIndexChanged.connect(self._vignette_changed)
         self._vignette_changed()

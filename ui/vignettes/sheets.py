@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..widgets.forms import form_error
 from ..widgets.table_model import RIGHT, Column, RecordTableModel
 
 
@@ -146,10 +147,7 @@ class PreviewDialog(QDialog):
             table.verticalHeader().hide()
             table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
             layout.addWidget(table, 1)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("formError")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = form_error()
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox()
         self.import_button = buttons.addButton(self.tr("Les inn {n} svar").format(n=len(preview.answers)),
