@@ -231,9 +231,9 @@ def _numbered_canvas():
 
 
 def build_pdf(target: Path | str | BinaryIO, story: list, meta: PdfMeta, *, landscape: bool = False,
-              invariant: bool = False) -> None:
-    """Write `story` (a list of flowables) as an A4 PDF with the footer and the metadata of `meta`.
-    `invariant` makes the bytes reproducible (no creation time), for tests."""
+              invariant: bool = False) -> int:
+    """Write `story` (a list of flowables) as an A4 PDF with the footer and the metadata of `meta`;
+    return the number of pages. `invariant` makes the bytes reproducible (no creation time), for tests."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.pagesizes import landscape as turn
     from reportlab.platypus import Frame, PageTemplate
@@ -252,6 +252,7 @@ def build_pdf(target: Path | str | BinaryIO, story: list, meta: PdfMeta, *, land
     footer = (meta.footer or meta.title)[:120]
     canvas_class = type("ReportCanvas", (_numbered_canvas(),), {"footer_text": footer})
     doc.build(story, canvasmaker=canvas_class)
+    return doc.page
 
 
 def _wrap_label(label: str, width: int = 14) -> str:

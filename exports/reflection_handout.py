@@ -87,11 +87,7 @@ def _item(text: str, style):
 def _fits_one_page(story: list) -> bool:
     from io import BytesIO
 
-    from pypdf import PdfReader
-
-    buffer = BytesIO()
-    build_pdf(buffer, story, PdfMeta(title="x"), invariant=True)
-    return len(PdfReader(BytesIO(buffer.getvalue())).pages) == 1
+    return build_pdf(BytesIO(), story, PdfMeta(title="x"), invariant=True) == 1
 
 
 def write_reflection_handout(template: ReflectionTemplate, target: Path | str | BinaryIO, *,
