@@ -5,6 +5,7 @@ Qt, SQLModel, ReportLab and openpyxl are imported only when needed, so the windo
 
 from __future__ import annotations
 
+import io
 import sys
 import time
 
@@ -53,16 +54,66 @@ def _open_window(args, paths) -> int:
     from ui.app import run_app  # Qt is imported only now
 
     from . import crash
+    from .version import __version__
 
     try:
         return run_app(opened, paths, demo=args.demo, process_start=_PROCESS_START,
-                       set_crash_reporter=crash.set_reporter, after_first_paint=hooks)
+                       set_crash_reporter=crash.set_reporter, after_first_paint=hooks, version=__version__)
     finally:
         if lock:
             lock.release()
 
 
+def _without_console() -> io.StringIO | None:
+    """The windowed program on Windows has no console: sys.stdout and sys.stderr are None. Collect
+    what would have been printed, to show it in a message box (see `_show_collected`)."""
+    if sys.stdout is not None and sys.stderr is not None:
+        return None
+    collected = io.StringIO()
+    sys.stdout = sys.stdout or collected
+    sys.stderr = sys.stderr or collected
+    return collected
+
+
+def _show_message(text: str, *, error: bool) -> None:
+    """A message box with `text` when someone can see it; the text has been printed already."""
+    try:
+        from ui.startup_message import can_show_dialogs, show_message
+
+        if can_show_dialogs():
+            show_message(text, title="Nettverkslogg", error=error)
+    except Exception:  # no display or a broken Qt: stderr and the log have the message
+        from .logs import log
+
+        log.exception("Kunne ikke vise meldingen i et vindu")
+
+
+TEXT_USE_CLI = "Kommandoene skriver svaret sitt i et terminalvindu. Bruk nettverkslogg-cli for dem."
+
+
 def main(argv: list[str] | None = None) -> int:
+    collected = _without_console()
+    if collected is None:
+        return _main(argv)[0]
+    hint = ""
+    try:
+        code, shown = _main(argv)
+        hint = "" if shown else TEXT_USE_CLI
+    except SystemExit as exc:  # argparse: --help, --version and bad arguments
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+        shown, hint = False, TEXT_USE_CLI
+    except Exception:
+        sys.excepthook(*sys.exc_info())  # the crash report goes into `collected`
+        code, shown = 1, False
+    text = collected.getvalue().strip()
+    if text and not shown:
+        _show_message("\n\n".join(part for part in (text, hint) if part), error=code != 0)
+    return code
+
+
+def _main(argv: list[str] | None) -> tuple[int, bool]:
+    """Run the window or a command; return the exit code and whether the user has seen the outcome
+    in a window (the main window, or a message box when it could not open)."""
     from storage.errors import DomainError
 
     from . import crash
@@ -72,45 +123,51 @@ def main(argv: list[str] | None = None) -> int:
 
     crash.install(None)
     args = parse_args(argv)
+    try:
+        return _run(args, crash, log, setup_logging, resolve_paths), args.command is None
+    except DomainError as exc:
+        log.info("Avbrutt: %s", exc.message)
+        print(exc.message, file=sys.stderr)
+        if args.command is None:
+            _show_message(exc.message, error=True)
+        return exc.exit_code, args.command is None
+    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
+        sys.stderr.close()
+        return 0, False
+
+
+def _run(args, crash, log, setup_logging, resolve_paths) -> int:
     paths = resolve_paths(args.db)
     log_file = setup_logging(paths.log_file)
     crash.install(log_file)
     log.info("Starter Nettverkslogg (%s) med database %s", args.command or "vindu", paths.database)
-    try:
-        if args.command is None:
-            return _open_window(args, paths)
-        from . import commands
+    if args.command is None:
+        return _open_window(args, paths)
+    from . import commands
 
-        if args.command == "demo":
-            return commands.run_demo(paths, args.scale, args.seed)
-        if args.command == "check":
-            return commands.run_check(paths)
-        if args.command == "backup":
-            return commands.run_backup(paths, args.out)
-        if args.command == "restore":
-            return commands.run_restore(paths, args.source)
-        if args.command in ("status", "calendar"):
-            from . import commands_planning
+    if args.command == "demo":
+        return commands.run_demo(paths, args.scale, args.seed)
+    if args.command == "check":
+        return commands.run_check(paths)
+    if args.command == "backup":
+        return commands.run_backup(paths, args.out)
+    if args.command == "restore":
+        return commands.run_restore(paths, args.source)
+    if args.command in ("status", "calendar"):
+        from . import commands_planning
 
-            if args.command == "status":
-                return commands_planning.run_status(paths, args.kommune, args.semester, args.json, args.today)
-            return commands_planning.run_calendar(paths, args.kommune, args.out, args.network)
-        if args.command in ("log-templates", "import-logs"):
-            from . import commands_logs
+        if args.command == "status":
+            return commands_planning.run_status(paths, args.kommune, args.semester, args.json, args.today)
+        return commands_planning.run_calendar(paths, args.kommune, args.out, args.network)
+    if args.command in ("log-templates", "import-logs"):
+        from . import commands_logs
 
-            return commands_logs.run(paths, args)
-        if args.command == "report":
-            from . import commands_reports
+        return commands_logs.run(paths, args)
+    if args.command == "report":
+        from . import commands_reports
 
-            return commands_reports.run_report(paths, args)
-        raise AssertionError(args.command)
-    except DomainError as exc:
-        log.info("Avbrutt: %s", exc.message)
-        print(exc.message, file=sys.stderr)
-        return exc.exit_code
-    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
-        sys.stderr.close()
-        return 0
+        return commands_reports.run_report(paths, args)
+    raise AssertionError(args.command)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from .paths import DB_ENV
+from .version import __version__
 
 # argparse's own messages, in bokmål (argparse looks its module-level `_` up at call time).
 _ARGPARSE_NB = {
@@ -12,6 +13,7 @@ _ARGPARSE_NB = {
     "positional arguments": "kommandoer",
     "options": "valg",
     "show this help message and exit": "vis denne hjelpen og avslutt",
+    "show program's version number and exit": "vis versjonsnummeret og avslutt",
     "%(prog)s: error: %(message)s\n": "%(prog)s: feil: %(message)s\n",
     "argument %(argument_name)s: %(message)s": "valget %(argument_name)s: %(message)s",
     "the following arguments are required: %s": "disse valgene må være med: %s",
@@ -36,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Nettverkslogg – planlegging, logg og rapportering for lærende nettverk.")
     _db_option(parser, top=True)
     parser.add_argument("--demo", action="store_true", help="fyll en tom database med eksempeldata")
+    parser.add_argument("--version", action="version", version=f"Nettverkslogg {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
 
     demo = commands.add_parser("demo", help="lag en database med eksempeldata")

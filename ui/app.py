@@ -10,14 +10,21 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 EXIT_AFTER_PAINT_ENV = "NETTVERKSLOGG_EXIT_AFTER_PAINT"
+#: With this set to 1 as well, the window opens every page and waits for its data before it quits
+#: (the installed-wheel and bundle tests: a page that cannot be imported or built fails them).
+VISIT_PAGES_ENV = "NETTVERKSLOGG_VISIT_PAGES"
 APP_NAME = "Nettverkslogg"
+ICON_FILE = Path(__file__).resolve().parent.parent / "resources" / "icons" / "nettverkslogg-256.png"
 
 
-def make_application(argv: list[str] | None = None):
-    """The QApplication with names, Norwegian locale and the app's style (reuses one if it exists)."""
+def make_application(argv: list[str] | None = None, version: str | None = None):
+    """The QApplication with names, version, icon, Norwegian locale and the app's style (reuses one
+    if it exists)."""
     from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from .style import apply_style
@@ -25,6 +32,10 @@ def make_application(argv: list[str] | None = None):
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    if version:
+        app.setApplicationVersion(version)
+    if ICON_FILE.is_file():
+        app.setWindowIcon(QIcon(str(ICON_FILE)))
     QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway))
     apply_style(app)
     return app
@@ -40,14 +51,15 @@ def _report_first_paint(process_start: float, app) -> None:
 
 def run_app(opened, paths, *, demo: bool, process_start: float,
             set_crash_reporter: Callable | None = None,
-            after_first_paint: tuple[Callable[[], None], ...] = ()) -> int:
+            after_first_paint: tuple[Callable[[], None], ...] = (), version: str | None = None) -> int:
     """Show the main window for an opened (migrated, locked) database; return the exit code.
 
     `after_first_paint` callables run once the window has been painted (e.g. the daily backup)."""
     from .main_window import MainWindow
 
-    app = make_application()
-    exit_after_paint = os.environ.get(EXIT_AFTER_PAINT_ENV) == "1"
+    app = make_application(version=version)
+    visit_pages = os.environ.get(VISIT_PAGES_ENV) == "1"
+    exit_after_paint = os.environ.get(EXIT_AFTER_PAINT_ENV) == "1" and not visit_pages
     reporters = []
 
     def install_crash_reporter() -> None:
@@ -58,7 +70,14 @@ def run_app(opened, paths, *, demo: bool, process_start: float,
         set_crash_reporter(reporters[-1])
 
     window = MainWindow(opened, paths, demo=demo, start_on_paint=not exit_after_paint)
-    if exit_after_paint:
+    if visit_pages:
+        from .page_tour import PageTour
+
+        tour = PageTour(window, app)
+        if set_crash_reporter is not None:
+            set_crash_reporter(tour.report_crash)
+            reporters.append(tour)
+    elif exit_after_paint:
         window.first_painted.connect(lambda: _report_first_paint(process_start, app))
     else:
         if set_crash_reporter is not None:

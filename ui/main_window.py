@@ -10,12 +10,15 @@ import importlib
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -99,7 +102,19 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.navigation)
+        side = QFrame()
+        side.setObjectName("navigationColumn")
+        side.setFixedWidth(220)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 8)
+        side_layout.setSpacing(4)
+        side_layout.addWidget(self.navigation, 1)
+        self.about_button = QPushButton(self.tr("Om Nettverkslogg"))
+        self.about_button.setObjectName("navigationFooter")
+        self.about_button.setToolTip(self.tr("Versjon og lisenser (F1)"))
+        self.about_button.clicked.connect(self.show_about)
+        side_layout.addWidget(self.about_button)
+        layout.addWidget(side)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
@@ -178,6 +193,18 @@ class MainWindow(QMainWindow):
         for row in range(len(NAVIGATION)):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
             shortcut.activated.connect(lambda row=row: self.show_page(row))
+        QShortcut(QKeySequence("F1"), self).activated.connect(self.show_about)
+
+    def show_about(self) -> None:
+        from PySide6.QtCore import Qt
+
+        from .about_dialog import AboutDialog
+
+        database = str(self.opened.path) if self.opened.path is not None else safe_url(self.opened.url)
+        dialog = AboutDialog(database, str(self.paths.log_file), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.about = dialog
 
     def _build_remaining_pages(self) -> None:
         """After start-up, build the other pages one per event-loop turn, so switching is instant."""

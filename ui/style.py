@@ -16,10 +16,15 @@ SURFACE = "#f5f7fa"
 
 STYLE_SHEET = f"""
 QMainWindow, QDialog {{ background: {SURFACE}; }}
+QFrame#navigationColumn {{ background: #e9eef4; border: none; border-right: 1px solid {LINE}; }}
 QListWidget#navigation {{
-    background: #e9eef4; border: none; border-right: 1px solid {LINE};
+    background: #e9eef4; border: none;
     padding: 12px 8px; outline: none; font-size: 11pt;
 }}
+QPushButton#navigationFooter {{
+    text-align: left; border: none; background: transparent; color: {ACCENT}; padding: 6px 20px;
+}}
+QPushButton#navigationFooter:hover, QPushButton#navigationFooter:focus {{ text-decoration: underline; }}
 QListWidget#navigation::item {{ padding-left: 12px; border-radius: 6px; color: {INK}; }}
 QListWidget#navigation::item:focus {{ border: 1px dashed #0f2a44; }}
 QListWidget#navigation::item:hover {{ background: #dde5ee; }}
