@@ -78,6 +78,7 @@ class AboutDialog(QDialog):
             "egne filer i programmappen og kan byttes ut med andre bygg av samme versjon. Skriften DejaVu "
             "Sans og de andre bibliotekene har sine egne frie lisenser.")))
 
+        layout.addStretch(1)
         buttons = QDialogButtonBox()
         self.notices = notices_file()
         if self.notices is not None:
@@ -88,6 +89,7 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(min(560, self.screen().availableGeometry().width() - 40))
+        self.resize(self.minimumWidth(), layout.totalHeightForWidth(self.minimumWidth()))
 
     @staticmethod
     def _text(text: str) -> QLabel:
