@@ -45,7 +45,7 @@ from .log_workbook_layout import (
     columns,
     sheet_names,
 )
-from .workbook_safety import check_workbook_file, put_text, seal_workbook
+from .workbook_safety import check_workbook_file, put_text, seal_workbook, xml_refusal
 
 __all__ = ["TemplateRefused", "read_log_workbook", "template_file_name", "write_log_workbook",
            "write_log_workbooks"]
@@ -317,7 +317,7 @@ def read_log_workbook(path: str | Path) -> ReturnedWorkbook:
     try:
         wb = load_workbook(path, read_only=True, data_only=False, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise TemplateRefused(_("{name} kan ikke leses som Excel-arbeidsbok. Åpne den i Excel og lagre den på nytt "
+        raise xml_refusal(exc, name) or TemplateRefused(_("{name} kan ikke leses som Excel-arbeidsbok. Åpne den i Excel og lagre den på nytt "
                                 "som .xlsx.").format(name=name), "not_workbook") from exc
     try:
         meta = _read_meta(wb, name)
@@ -329,7 +329,7 @@ def read_log_workbook(path: str | Path) -> ReturnedWorkbook:
     except DomainError:
         raise
     except Exception as exc:
-        raise TemplateRefused(_("{name} kan ikke leses: fila er skadet ({error}).").format(
+        raise xml_refusal(exc, name) or TemplateRefused(_("{name} kan ikke leses: fila er skadet ({error}).").format(
             name=name, error=type(exc).__name__), "not_workbook") from exc
     finally:
         wb.close()

@@ -23,7 +23,7 @@ from storage.errors import DomainError
 from storage.i18n import _
 from storage.services.log_templates import ReturnedCell
 
-from .workbook_safety import SHEET_PASSWORD, check_workbook_file, put_text, seal_workbook
+from .workbook_safety import SHEET_PASSWORD, check_workbook_file, put_text, seal_workbook, xml_refusal
 
 TEMPLATE_KIND = "vignette_response_sheet"
 TEMPLATE_VERSION = 1
@@ -289,7 +289,7 @@ def read_response_sheet(path: str | Path) -> ReturnedResponseSheet:
     try:
         wb = load_workbook(path, read_only=True, data_only=False, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise SheetRefused(_("{name} kan ikke leses som Excel-arbeidsbok. Åpne den i Excel og lagre den på nytt "
+        raise xml_refusal(exc, name) or SheetRefused(_("{name} kan ikke leses som Excel-arbeidsbok. Åpne den i Excel og lagre den på nytt "
                              "som .xlsx.").format(name=name), "not_workbook") from exc
     try:
         scalars, row_ids, headers = _meta(wb, name)
@@ -333,7 +333,7 @@ def read_response_sheet(path: str | Path) -> ReturnedResponseSheet:
     except DomainError:
         raise
     except Exception as exc:
-        raise SheetRefused(_("{name} kan ikke leses: fila er skadet ({error}).").format(
+        raise xml_refusal(exc, name) or SheetRefused(_("{name} kan ikke leses: fila er skadet ({error}).").format(
             name=name, error=type(exc).__name__), "not_workbook") from exc
     finally:
         wb.close()
