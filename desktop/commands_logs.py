@@ -63,6 +63,8 @@ def run_import_logs(paths: AppPaths, files: list[Path], dry_run: bool) -> int:
             previews = preview_files(store, files, read_log_workbook)
             for preview in previews:
                 print(preview.summary())
+                for kept in preview.kept:
+                    print(f"  {kept.ref}: {kept.message} («{kept.log.theme}», {kept.log.held_on:%d.%m.%Y})")
                 for error in preview.errors[:MAX_ERRORS_SHOWN]:
                     print(f"  {error}")
                 if len(preview.errors) > MAX_ERRORS_SHOWN:

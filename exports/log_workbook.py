@@ -304,7 +304,8 @@ def _read_sheet(ws, sheet: str, unit_id: uuid.UUID, unit_name: str, meta: Meta, 
             if not _blank(cell.value):
                 stray.append(ReturnedCell(f"{prefix}{get_column_letter(index)}{number}", cell.value,
                                           cell.data_type == "f"))
-    return ReturnedSheet(sheet, unit_id, unit_name, rows, stray)
+    return ReturnedSheet(sheet, unit_id, unit_name, rows, stray, dict(row_ids),
+                         {number: f"{prefix}{cols[1].letter}{number}" for number in row_ids})
 
 
 def read_log_workbook(path: str | Path) -> ReturnedWorkbook:

@@ -101,6 +101,8 @@ class ReturnedSheet:
     unit_name: str
     rows: list[ReturnedRow]  # the input rows with something typed in them
     stray: list[ReturnedCell] = field(default_factory=list)  # values outside the input cells
+    row_ids: dict[int, uuid.UUID] = field(default_factory=dict)  # every input row → its identity
+    date_refs: dict[int, str] = field(default_factory=dict)  # every input row → its date cell, Øktlogg!B9
 
 
 @dataclass(frozen=True)

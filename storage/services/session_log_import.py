@@ -8,7 +8,9 @@ nothing.
    `preview_files(store, paths, read)` does this for several files (one preview each).
 3. `commit_import(store, previews)` stores the rows of every preview without errors in one
    transaction; a refused file or one with errors stores nothing. Rows keep the identity the template
-   gave them, so importing the same file again changes nothing and an edited row is updated.
+   gave them, so importing the same file again changes nothing and an edited row is updated. A row
+   the director moved is recognised by its date and theme (session_log_matching); a stored log whose
+   row was emptied or reused is kept, never deleted or overwritten, and listed in `FilePreview.kept`.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ from ..store import Store
 from ..validation import RULE_MESSAGES, collect_errors, label_for
 from .cell_values import CellValueError, parse_date, parse_text, parse_whole_number, parse_yes_no
 from .common import participation_row
-from .log_templates import ReturnedRow, ReturnedWorkbook
+from .log_templates import ReturnedRow, ReturnedSheet, ReturnedWorkbook
+from .session_log_matching import MatchedRow, match_rows, theme_key
 from .session_logs import LOG_FIELDS, SessionLogCreate, field_limit, insert_log, log_rule_errors, log_values
 from .settings import database_id
 
@@ -64,6 +67,23 @@ class RowPreview:
     log: SessionLogCreate
     changed_fields: tuple[str, ...] = ()
     before: SessionLogRead | None = None
+    moved_from: int | None = None  # the form row the log was stored from, when the row was moved
+
+
+@dataclass(frozen=True)
+class KeptRow:
+    """A stored log whose row in the form is now empty or holds another session: it is kept as it is."""
+
+    ref: str  # the row's date cell, e.g. Øktlogg!B9
+    unit_name: str
+    log: SessionLogRead
+    reused: bool
+
+    @property
+    def message(self) -> str:
+        if self.reused:
+            return _("Raden har fått en annen økt – loggen beholdes")
+        return _("Raden er tømt – loggen beholdes")
 
 
 @dataclass
@@ -73,6 +93,7 @@ class FilePreview:
     reason: str | None = None  # a short code: other_database, other_unit, altered, encrypted, zip_bomb, …
     rows: list[RowPreview] = field(default_factory=list)
     errors: list[CellError] = field(default_factory=list)
+    kept: list[KeptRow] = field(default_factory=list)  # stored logs no row holds any more; never changed
     template_id: uuid.UUID | None = None
     municipality_id: uuid.UUID | None = None
 
@@ -105,6 +126,9 @@ class FilePreview:
             changed=ngettext("{n} endret", "{n} endrede", len(self.changed)).format(n=len(self.changed)),
             unchanged=ngettext("{n} uendret", "{n} uendrede", len(self.unchanged)).format(n=len(self.unchanged)),
             errors=_("{n} feil").format(n=len(self.errors)))
+        if self.kept:
+            line += _(", {kept} beholdes uendret").format(kept=ngettext(
+                "{n} tømt rad", "{n} tømte rader", len(self.kept)).format(n=len(self.kept)))
         return line + (_(" – ingenting fra fila lagres") if self.errors else "")
 
 
@@ -191,14 +215,55 @@ def _check_identity(session: Session, workbook: ReturnedWorkbook, db_id: str | N
     return units
 
 
-def _classify(row: ReturnedRow, unit: Unit, log: SessionLogCreate, existing: SessionLog | None) -> RowPreview:
+def _classify(matched: MatchedRow, unit: Unit) -> RowPreview:
+    row, log, existing = matched.row, matched.log, matched.existing
     ref = row.cells["held_on"].ref
     if existing is None:
-        return RowPreview(RowStatus.NEW, ref, row.row_id, unit.id, unit.name, log)
+        return RowPreview(RowStatus.NEW, ref, matched.log_id, unit.id, unit.name, log)
     new, old = log_values(log), log_values(existing)
     changed = tuple(name for name in LOG_FIELDS if new[name] != old[name])
-    return RowPreview(RowStatus.CHANGED if changed else RowStatus.UNCHANGED, ref, row.row_id, unit.id, unit.name,
-                      log, changed, SessionLogRead.model_validate(existing))
+    return RowPreview(RowStatus.CHANGED if changed else RowStatus.UNCHANGED, ref, matched.log_id, unit.id,
+                      unit.name, log, changed, SessionLogRead.model_validate(existing), matched.moved_from)
+
+
+def _form_ids(sheet: ReturnedSheet) -> list[uuid.UUID]:
+    return list(sheet.row_ids.values()) or [r.row_id for r in sheet.rows]
+
+
+def _same_day_logs(session: Session, unit_id: uuid.UUID, typed: list[tuple[ReturnedRow, SessionLogCreate]]
+                   ) -> list[SessionLog]:
+    """The unit's logs imported from Excel that share a date and theme with a typed row."""
+    keys = {(log.held_on, theme_key(log.theme)) for _row, log in typed}
+    if not keys:
+        return []
+    found = session.exec(select(SessionLog).where(SessionLog.unit_id == unit_id,
+                                                  SessionLog.source == LogSource.EXCEL.value,
+                                                  SessionLog.held_on.in_({day for day, _t in keys}))).all()
+    return [log for log in found if (log.held_on, theme_key(log.theme)) in keys]
+
+
+def _preview_sheet(session: Session, preview: FilePreview, sheet: ReturnedSheet, unit: Unit, part, today: date,
+                   existing: dict[uuid.UUID, SessionLog]) -> None:
+    for cell in sheet.stray:
+        preview.errors.append(CellError(cell.ref, _("Verdien står utenfor skjemaets felt og kan ikke leses. "
+                                                    "Flytt den til en tom rad i skjemaet.")))
+    typed: list[tuple[ReturnedRow, SessionLogCreate]] = []
+    for row in sheet.rows:
+        log, errors = parse_log_row(row)
+        if log is not None:
+            errors = [CellError(row.cells[name].ref, message)
+                      for name, message in log_rule_errors(part, log.held_on, today)]
+        if errors:
+            preview.errors.extend(errors)
+        else:
+            typed.append((row, log))
+    row_ids = sheet.row_ids or {r.excel_row: r.row_id for r in sheet.rows}
+    form_logs = {i: existing[i] for i in row_ids.values() if i in existing}
+    matched, kept = match_rows(typed, row_ids, form_logs,
+                               _same_day_logs(session, unit.id, typed))
+    preview.rows += [_classify(m, unit) for m in matched]
+    preview.kept += [KeptRow(sheet.date_refs.get(k.excel_row, f"{sheet.name}!{k.excel_row}"), unit.name,
+                             SessionLogRead.model_validate(k.log), k.reused) for k in kept]
 
 
 def preview_workbook(store: Store, workbook: ReturnedWorkbook, *, expected_unit_id: uuid.UUID | None = None,
@@ -211,10 +276,10 @@ def preview_workbook(store: Store, workbook: ReturnedWorkbook, *, expected_unit_
     with store.reader() as session:
         try:
             units = _check_identity(session, workbook, db_id, expected_unit_id)
-            row_ids = [r.row_id for s in workbook.sheets for r in s.rows]
+            row_ids = [i for s in workbook.sheets for i in _form_ids(s)]
             existing = {log.id: log for log in session.exec(select(SessionLog).where(SessionLog.id.in_(row_ids)))}
             for sheet in workbook.sheets:
-                foreign = [r for r in sheet.rows if r.row_id in existing and existing[r.row_id].unit_id != sheet.unit_id]
+                foreign = [i for i in _form_ids(sheet) if i in existing and existing[i].unit_id != sheet.unit_id]
                 if foreign:
                     raise _Refused(_("{name}: radene i arket «{sheet}» er allerede lagret for en annen enhet. Fila er "
                                      "kopiert fra en annen enhets skjema.").format(name=workbook.file_name,
@@ -227,19 +292,7 @@ def preview_workbook(store: Store, workbook: ReturnedWorkbook, *, expected_unit_
             preview.refused, preview.reason = exc.message, "refused"
             return preview
         for sheet in workbook.sheets:
-            for cell in sheet.stray:
-                preview.errors.append(CellError(cell.ref, _("Verdien står utenfor skjemaets felt og kan ikke leses. "
-                                                            "Flytt den til en tom rad i skjemaet.")))
-            unit = units[sheet.unit_id]
-            for row in sheet.rows:
-                log, errors = parse_log_row(row)
-                if log is not None:
-                    errors = [CellError(row.cells[name].ref, message)
-                              for name, message in log_rule_errors(part, log.held_on, today)]
-                if errors:
-                    preview.errors.extend(errors)
-                    continue
-                preview.rows.append(_classify(row, unit, log, existing.get(row.row_id)))
+            _preview_sheet(session, preview, sheet, units[sheet.unit_id], part, today, existing)
     return preview
 
 

@@ -1,8 +1,10 @@
 """The import preview: what each returned workbook would do before anything is stored.
 
 Per file: new, changed and unchanged rows, or why it is refused; every cell error as `Øktlogg!C12`
-with its Norwegian explanation; the rows that would be stored. «Lagre» stores every file without
-errors in one transaction (commit_import); «Avbryt» stores nothing.
+with its Norwegian explanation; the rows that would be stored, and the stored logs whose row was
+emptied or reused («Raden er tømt – loggen beholdes»: never deleted). «Lagre» asks first when there
+are such rows, then stores every file without errors in one transaction (commit_import); «Avbryt»
+stores nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -46,7 +49,7 @@ class RowLine:
     fields: str
 
 
-_STATUS = {"new": "Ny", "changed": "Endret", "unchanged": "Uendret"}
+_STATUS = {"new": "Ny", "changed": "Endret", "unchanged": "Uendret", "kept": "Beholdes"}
 _FIELDS = {"held_on": "dato", "duration_minutes": "varighet", "staff_present": "til stede", "staff_total": "ansatte",
            "led_by": "ledet av", "theme": "tema", "method": "metode", "what_done": "hva ble gjort",
            "reflections": "refleksjoner", "next_steps": "neste gang", "children_involved": "barn",
@@ -85,6 +88,13 @@ ROW_COLUMNS = [
     Column("Status", lambda r: r.status),
     Column("Endret", lambda r: r.fields),
 ]
+
+
+def _row_note(r) -> str:
+    note = ", ".join(_FIELDS.get(f, f) for f in r.changed_fields)
+    if r.moved_from is not None:
+        note = ", ".join(filter(None, (f"flyttet fra rad {r.moved_from}", note)))
+    return note
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -133,9 +143,11 @@ class ImportPreviewDialog(QDialog):
         errors = [ErrorLine(p.file_name, self.tr("Hele fila"), p.refused) for p in previews if p.refused]
         errors += [ErrorLine(p.file_name, e.ref, e.message) for p in previews for e in p.errors]
         rows = [RowLine(p.file_name, r.unit_name, r.log.held_on.strftime("%d.%m.%Y"), r.log.theme,
-                        _STATUS.get(str(r.status), str(r.status)),
-                        ", ".join(_FIELDS.get(f, f) for f in r.changed_fields))
+                        _STATUS.get(str(r.status), str(r.status)), _row_note(r))
                 for p in previews for r in p.rows]
+        rows += [RowLine(p.file_name, k.unit_name, k.log.held_on.strftime("%d.%m.%Y"), k.log.theme, _STATUS["kept"],
+                         f"{k.ref}: {k.message}") for p in previews for k in p.kept]
+        self.kept = [k for p in previews if p.ok for k in p.kept]
         self.errors_model = RecordTableModel(ERROR_COLUMNS)
         self.errors_model.set_rows(errors)
         self.rows_model = RecordTableModel(ROW_COLUMNS)
@@ -187,13 +199,18 @@ class ImportPreviewDialog(QDialog):
         else:
             self.headline.setText(self.tr("Ingen endringer: alt i filene er allerede lagret"))
         if blocked:
-            self.explain.setText(self.tr("Filer som er avvist eller har feil, lagres ikke. Rett feilene i Excel og les "
-                                         "dem inn på nytt. De andre filene lagres når du trykker «Lagre»."))
+            explain = self.tr("Filer som er avvist eller har feil, lagres ikke. Rett feilene i Excel og les dem inn på "
+                              "nytt. De andre filene lagres når du trykker «Lagre».")
         else:
-            self.explain.setText(self.tr("Ingenting er lagret ennå. «Lagre» lagrer alt på én gang; «Avbryt» lagrer "
-                                         "ingenting."))
+            explain = self.tr("Ingenting er lagret ennå. «Lagre» lagrer alt på én gang; «Avbryt» lagrer ingenting.")
+        if self.kept:
+            explain += " " + self.tr("Rader som er tømt i Excel, sletter ingen logg: loggene står som «Beholdes» "
+                                     "under og lagres som de er.")
+        self.explain.setText(explain)
 
     def save(self) -> None:
+        if self.kept and not self.confirm_kept():
+            return
         previews = self.previews
 
         def job(store, progress, cancel):
@@ -205,6 +222,20 @@ class ImportPreviewDialog(QDialog):
         self.cancel_button.setEnabled(False)
         self.runner.submit(job, on_done=self._stored, on_error=self._failed, label=self.tr("Lagrer øktlogger …"),
                            changes={topics.SESSION_LOGS})
+
+    def confirm_kept(self) -> bool:
+        """Ask before storing when rows that held a stored log were emptied or reused in Excel."""
+        n = len(self.kept)
+        rows = self.tr("Én rad") if n == 1 else self.tr("{n} rader").format(n=n)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Tømte rader"),
+                          self.tr("{rows} i skjemaet hadde en lagret økt, men er tømt eller brukt til en annen økt. "
+                                  "Loggene beholdes som de er. Slett dem under «Øktlogger» hvis de ikke skal være "
+                                  "med.").format(rows=rows), parent=self)
+        save = box.addButton(self.tr("Lagre resten"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Avbryt"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.exec()
+        return box.clickedButton() is save
 
     def _stored(self, result) -> None:
         self.result_ = result
