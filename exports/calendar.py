@@ -20,6 +20,8 @@ from storage.enums import GatheringKind, GatheringStatus
 from storage.i18n import _
 from storage.models import GatheringRead
 
+from .atomic_file import write_bytes_atomic
+
 OSLO = ZoneInfo("Europe/Oslo")
 UID_DOMAIN = "nettverkslogg"
 PRODID = "-//Nettverkslogg//Nettverkslogg 1.0//NO"
@@ -88,10 +90,7 @@ def write_calendar(path: str | Path, gatherings: Iterable[GatheringRead], **kwar
     """Write the .ics file (CRLF lines, UTF-8) and return the number of events."""
     calendar = build_calendar(gatherings, **kwargs)
     data = calendar.to_ical()
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    write_bytes_atomic(path, data)
     return len(calendar.walk("VEVENT"))
 
 

@@ -23,6 +23,8 @@ from xml.sax.saxutils import escape as _xml_escape
 
 from storage.i18n import _
 
+from .atomic_file import output_target
+
 FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -236,11 +238,17 @@ def build_pdf(target: Path | str | BinaryIO, story: list, meta: PdfMeta, *, land
     return the number of pages. `invariant` makes the bytes reproducible (no creation time), for tests."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.pagesizes import landscape as turn
-    from reportlab.platypus import Frame, PageTemplate
-    from reportlab.platypus.doctemplate import BaseDocTemplate
 
     register_fonts()
     pagesize = turn(A4) if landscape else A4
+    with output_target(target) as out:
+        _build(out, story, meta, pagesize, invariant)
+
+
+def _build(target, story: list, meta: PdfMeta, pagesize, invariant: bool) -> None:
+    from reportlab.platypus import Frame, PageTemplate
+    from reportlab.platypus.doctemplate import BaseDocTemplate
+
     doc = BaseDocTemplate(
         str(target) if isinstance(target, Path) else target, pagesize=pagesize, leftMargin=MARGIN,
         rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN + FOOTER_HEIGHT / 2, title=meta.title,

@@ -5,7 +5,6 @@ written to gives a Norwegian DomainError), and archiving what left the app.
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -16,6 +15,7 @@ from storage.services.report_archive import ArchiveEntry, OutgoingFile, archive_
 from storage.services.report_data import ReportData
 from storage.store import Store
 
+from .atomic_file import write_bytes_atomic
 from .report_email import EML_TYPE, PDF_TYPE, XLSX_TYPE, report_email
 from .report_pdf import file_stem, report_pdf_bytes
 from .report_xlsx import report_xlsx_bytes
@@ -81,12 +81,9 @@ def write_files(files: Sequence[OutgoingFile], folder: Path | str) -> list[Path]
     written = []
     for f in files:
         target = folder / f.filename
-        partial = target.with_name(f".{target.name}.part")
         try:
-            partial.write_bytes(f.content)
-            os.replace(partial, target)
+            write_bytes_atomic(target, f.content)
         except OSError as exc:
-            partial.unlink(missing_ok=True)
             raise DomainError(_("Kan ikke skrive {path}: {error}").format(path=target, error=os_reason(exc)),
                               field="out") from exc
         written.append(target)

@@ -17,6 +17,7 @@ from storage.enums import ReportKind
 from storage.i18n import _
 from storage.services.report_data import ReportData, text_titles
 
+from .atomic_file import save_workbook
 from .report_pdf import PROGRAMME, report_title
 from .report_pdf_sections import LEVELS, key_figures, semester_key, short_semester
 from .vignette_summary_xlsx import fit_columns, put, sheet_title
@@ -237,7 +238,7 @@ def write_report_xlsx(d: ReportData, texts: dict[str, str] | None, target: Path 
         (_("Øktlogger"), _logs), (_("Vignetter"), _vignettes), (_("Midler"), _funds)]
     for title, write in sections:
         write(wb.create_sheet(sheet_title(title, taken)), d)
-    wb.save(target)
+    save_workbook(wb, target)
 
 
 def report_xlsx_bytes(d: ReportData, texts: dict[str, str] | None = None) -> bytes:
