@@ -32,6 +32,7 @@ from storage.services.log_templates import (
     ReturnedWorkbook,
 )
 
+from .atomic_file import save_workbook
 from .log_workbook_guide import write_guide_sheet, write_info_sheet
 from .log_workbook_layout import (
     FIRST_ROW,
@@ -145,7 +146,7 @@ def _input_sheet(wb, name: str, unit, spec: LogTemplateSpec, styles, rows: int) 
     input_style, date_style, header = styles
     ws = wb.create_sheet(name)
     cols = columns()
-    ws["A1"] = _("Øktlogg – {unit}").format(unit=unit.name)
+    put_text(ws["A1"], _("Øktlogg – {unit}").format(unit=unit.name))
     ws["A1"].font = Font(bold=True, size=14)
     put_text(ws["A2"], _("Enhet: {unit} ({kind}), {municipality} kommune").format(
         unit=unit.name, kind=unit.kind.lower(), municipality=spec.municipality_name))
@@ -202,7 +203,7 @@ def write_log_workbook(spec: LogTemplateSpec, path: str | Path, *, rows: int = I
     write_guide_sheet(wb, spec)
     write_info_sheet(wb, spec)
     seal_workbook(wb, META_SHEET, meta.sealed().records() + [("digest", meta.digest)], active=0)
-    wb.save(path)
+    save_workbook(wb, path)
     return path
 
 

@@ -69,7 +69,8 @@ def write_info_sheet(wb, spec: LogTemplateSpec) -> None:
     ws["A1"].font = Font(bold=True, size=14)
     row = 3
     for unit in spec.units:
-        ws.cell(row=row, column=1, value=unit.name).font = Font(bold=True, size=12)
+        put_text(ws.cell(row=row, column=1), unit.name)
+        ws.cell(row=row, column=1).font = Font(bold=True, size=12)
         row += 1
         ws.cell(row=row, column=1, value=_("Kommende samlinger")).font = Font(bold=True)
         row += 1

@@ -23,6 +23,7 @@ from storage.errors import DomainError
 from storage.i18n import _
 from storage.services.log_templates import ReturnedCell
 
+from .atomic_file import save_workbook
 from .workbook_safety import SHEET_PASSWORD, check_workbook_file, put_text, seal_workbook, xml_refusal
 
 TEMPLATE_KIND = "vignette_response_sheet"
@@ -201,7 +202,7 @@ def write_response_sheet(spec: ResponseSheetSpec, path: str | Path) -> Path:
     wb.remove(wb.active)
     _guide(wb, spec)
     ws = wb.create_sheet(ANSWER_SHEET)
-    ws["A1"] = _("Svar – {title}").format(title=spec.session_title)
+    put_text(ws["A1"], _("Svar – {title}").format(title=spec.session_title))
     ws["A1"].font = Font(bold=True, size=14)
     put_text(ws["A2"], _("Vignett: {title}").format(title=spec.vignette_title))
     ws["A3"] = _("Les arket «Slik svarer du» først. Én rad per gruppe eller deltaker. Ingen navn.")
@@ -241,7 +242,7 @@ def write_response_sheet(spec: ResponseSheetSpec, path: str | Path) -> Path:
     ws.protection.formatRows = False
     ws.protection.set_password(SHEET_PASSWORD)
     seal_workbook(wb, META_SHEET, records + [["digest", _digest(records)]], active=1)
-    wb.save(path)
+    save_workbook(wb, path)
     return path
 
 

@@ -14,10 +14,10 @@ from typing import Any, BinaryIO
 
 from storage.i18n import _
 
+from .atomic_file import save_workbook
 from .vignette_summary import SessionSummary, key_figures, role_label, shown_groups, unit_kind_label
 from .workbook_safety import put_text
 
-FORMULA_START = ("=", "+", "-", "@")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 PERCENT = "0%"
 DECIMAL = "0.00"
@@ -26,12 +26,7 @@ DECIMAL = "0.00"
 def put(ws, row: int, column: int, value: Any, number_format: str | None = None):
     """Write one cell; text is always text (a leading = + - @ never makes a formula)."""
     cell = ws.cell(row=row, column=column)
-    if isinstance(value, str):
-        put_text(cell, value)
-        if value.startswith(FORMULA_START):
-            cell.quotePrefix = True  # Excel keeps it as text when the cell is edited, too
-    else:
-        cell.value = value
+    put_text(cell, value)
     if number_format:
         cell.number_format = number_format
     return cell
@@ -143,4 +138,4 @@ def write_summary_xlsx(summary: SessionSummary, target: Path | str | BinaryIO) -
     _summary_sheet(ws, summary)
     for index, dimension in enumerate(summary.analysis.dimensions, start=1):
         _dimension_sheet(wb.create_sheet(sheet_title(dimension.label, taken)), index, dimension)
-    wb.save(target)
+    save_workbook(wb, target)

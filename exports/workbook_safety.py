@@ -14,12 +14,19 @@ from storage.workbook_files import (  # noqa: F401  (re-exported for exports/)
     xml_refusal,
 )
 
+#: Text starting with one of these is a formula, or becomes one when the cell is edited in Excel.
+TEXT_ONLY_START = ("=", "+", "-", "@", "\t", "\r")
 
-def put_text(cell, text: str | None) -> None:
-    """Write user text into an openpyxl cell as text, never as a formula (text may start with =)."""
-    cell.value = text
-    if isinstance(text, str) and text.startswith("="):
+
+def put_text(cell, value: object) -> None:
+    """THE way the app writes user text (and any other value) into a cell of a workbook it makes: text
+    is always text, never a formula, whatever it starts with (`=HYPERLINK(…)`, `+cmd|…`, `@`, tab).
+    The text is stored as a string and marked with Excel's quote prefix, so it stays text when a
+    director edits the cell, too. The app's own formulas (totals) are written by their writers."""
+    cell.value = value
+    if isinstance(value, str) and value.startswith(TEXT_ONLY_START):
         cell.data_type = "s"
+        cell.quotePrefix = True
 
 
 SHEET_PASSWORD = "nettverkslogg"  # guards against accidental edits only; it is in the source
@@ -31,8 +38,9 @@ def seal_workbook(wb, meta_sheet: str, records: list, *, active: int) -> None:
     from openpyxl.workbook.protection import WorkbookProtection
 
     hidden = wb.create_sheet(meta_sheet)
-    for record in records:
-        hidden.append(list(record))
+    for row, record in enumerate(records, start=1):
+        for column, value in enumerate(record, start=1):
+            put_text(hidden.cell(row=row, column=column), value)
     hidden.sheet_state = "veryHidden"
     hidden.protection.sheet = True
     wb.active = active
