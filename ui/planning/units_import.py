@@ -150,6 +150,8 @@ class UnitImportDialog(QDialog):
             self.summary.setText(self.tr("Alle {n} radene er i orden og kan importeres.").format(n=len(preview.valid)))
         else:
             self.summary.setText(self.tr("Fila har ingen rader å importere."))
+        if self.raw.note:
+            self.summary.setText(self.summary.text() + " " + self.raw.note)
         self.import_button.setEnabled(preview.ok)
         self.import_button.setText(self.tr("Importer {n} enheter").format(n=len(preview.valid)) if preview.ok
                                    else self.tr("Importer"))
