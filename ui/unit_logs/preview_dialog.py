@@ -71,6 +71,7 @@ FILE_COLUMNS = [
     Column("Nye", lambda p: "" if p.refused else len(p.new), align=RIGHT),
     Column("Endrede", lambda p: "" if p.refused else len(p.changed), align=RIGHT),
     Column("Uendrede", lambda p: "" if p.refused else len(p.unchanged), align=RIGHT),
+    Column("Beholdes", lambda p: "" if p.refused else len(p.kept), align=RIGHT),
     Column("Feil", lambda p: "" if p.refused else len(p.errors), align=RIGHT),
     Column("Status", _file_state, tooltip=_file_state,
            foreground=lambda p: REFUSED if not p.ok else None),
@@ -204,8 +205,8 @@ class ImportPreviewDialog(QDialog):
         else:
             explain = self.tr("Ingenting er lagret ennå. «Lagre» lagrer alt på én gang; «Avbryt» lagrer ingenting.")
         if self.kept:
-            explain += " " + self.tr("Rader som er tømt i Excel, sletter ingen logg: loggene står som «Beholdes» "
-                                     "under og lagres som de er.")
+            explain += " " + self.tr("En rad som er tømt i Excel, sletter ikke loggen: slike logger står som "
+                                     "«Beholdes» under og blir ikke endret.")
         self.explain.setText(explain)
 
     def save(self) -> None:
