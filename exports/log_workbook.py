@@ -14,6 +14,7 @@ cell reference, formulas marked. Comparing it with the database is storage's job
 
 from __future__ import annotations
 
+import logging
 import re
 import uuid
 from copy import copy
@@ -53,6 +54,8 @@ __all__ = ["TemplateRefused", "read_log_workbook", "template_file_name", "write_
 
 ROLE_CHOICES = ("Styrer", "Rektor", "Pedagogisk leder", "Lærer", "Barnehagelærer", "Fagarbeider", "Assistent",
                 "Ressursperson", "PPT", "Annen")
+
+log = logging.getLogger(__name__)
 
 
 class TemplateRefused(DomainError):
@@ -319,6 +322,7 @@ def read_log_workbook(path: str | Path) -> ReturnedWorkbook:
     try:
         wb = load_workbook(path, read_only=True, data_only=False, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        log.warning("%s cannot be opened as a workbook", name, exc_info=True)
         raise xml_refusal(exc, name) or TemplateRefused(_("{name} kan ikke leses som Excel-arbeidsbok. Åpne den i Excel og lagre den på nytt "
                                 "som .xlsx.").format(name=name), "not_workbook") from exc
     try:
@@ -331,6 +335,7 @@ def read_log_workbook(path: str | Path) -> ReturnedWorkbook:
     except DomainError:
         raise
     except Exception as exc:
+        log.warning("%s cannot be read", name, exc_info=True)
         raise xml_refusal(exc, name) or TemplateRefused(_("{name} kan ikke leses: fila er skadet ({error}).").format(
             name=name, error=type(exc).__name__), "not_workbook") from exc
     finally:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -42,6 +43,8 @@ COLUMNS = (("A", "respondent", "Svar fra (gruppe eller deltaker, ikke navn)", 24
 UNIT_KIND_CHOICES = ("Barnehage", "Skole", "Kombinert", "PP-tjenesten", "Annet")
 ROLE_CHOICES = ("Styrer/rektor", "Pedagogisk leder/lærer", "Barnehagelærer", "Fagarbeider/assistent", "PPT",
                 "Eier/kommune", "Andre")
+
+log = logging.getLogger(__name__)
 
 
 class SheetRefused(DomainError):
@@ -290,6 +293,7 @@ def read_response_sheet(path: str | Path) -> ReturnedResponseSheet:
     try:
         wb = load_workbook(path, read_only=True, data_only=False, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        log.warning("%s cannot be opened as a workbook", name, exc_info=True)
         raise xml_refusal(exc, name) or SheetRefused(_("{name} kan ikke leses som Excel-arbeidsbok. Åpne den i Excel og lagre den på nytt "
                              "som .xlsx.").format(name=name), "not_workbook") from exc
     try:
@@ -334,6 +338,7 @@ def read_response_sheet(path: str | Path) -> ReturnedResponseSheet:
     except DomainError:
         raise
     except Exception as exc:
+        log.warning("%s cannot be read", name, exc_info=True)
         raise xml_refusal(exc, name) or SheetRefused(_("{name} kan ikke leses: fila er skadet ({error}).").format(
             name=name, error=type(exc).__name__), "not_workbook") from exc
     finally:

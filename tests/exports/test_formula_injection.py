@@ -99,3 +99,14 @@ def test_no_user_text_becomes_a_formula_in_any_workbook(store, tmp_path):
     every_text = html.unescape("".join(texts_in(p) for p in paths))
     assert HOSTILE[0] in every_text  # the names are there, as text
     assert "+cmd|' /C calc'!A0" in every_text
+
+
+def test_forms_with_such_names_read_back_unaltered(store, tmp_path):
+    from exports.log_workbook import read_log_workbook
+    from exports.response_sheet import read_response_sheet
+
+    paths = every_workbook(store, tmp_path)
+    forms = [p for p in paths if p.name.startswith("Øktlogg")]
+    units = {sheet.unit_name for p in forms for sheet in read_log_workbook(p).sheets}
+    assert units == {text.strip() for text in HOSTILE}  # every name kept by the hidden sheet, as text
+    assert read_response_sheet(next(p for p in paths if p.name == "svar.xlsx")).session_title == HOSTILE[3]
