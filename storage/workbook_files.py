@@ -50,7 +50,7 @@ def check_workbook_file(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) ->
         raise UnsafeWorkbook(_("Finner ikke fila {name}.").format(name=name), "missing")
     size = path.stat().st_size
     if size > max_bytes:
-        raise UnsafeWorkbook(_("{name} er for stor ({size} MB). Grensen er {limit} MB; et skjema eller en "
+        raise UnsafeWorkbook(_("{name} er for stor ({size} MB); grensen er {limit} MB. Et skjema eller en "
                                "enhetsliste er vanligvis under 1 MB.").format(name=name, size=_megabytes(size),
                                                                 limit=_megabytes(max_bytes).split(",")[0]),
                              "too_large")
