@@ -92,3 +92,21 @@ def test_import_logs_refused_file_stores_nothing_and_exits_non_zero(cli, world_d
 def test_import_logs_needs_a_file(cli, world_db):
     result = cli("import-logs", "--db", str(world_db))
     assert result.returncode == 2 and "disse valgene må være med: FIL" in result.stderr
+
+
+def test_import_logs_after_rows_were_moved_keeps_every_session(cli, world_db, tmp_path):
+    cli("log-templates", "--db", str(world_db), "--out", str(tmp_path))
+    sessions = {8: typical_row(held_on="12.03.2026", theme="Første økt"),
+                9: typical_row(held_on="09.04.2026", theme="Andre økt"),
+                10: typical_row(held_on="07.05.2026", theme="Tredje økt")}
+    path = fill(tmp_path / "Øktlogg Solsikken barnehage.xlsx", sessions)
+    assert cli("import-logs", "--db", str(world_db), str(path)).returncode == 0
+    stored = rows_of(world_db)
+    fill(path, {9: sessions[10], 10: dict.fromkeys(typical_row(), None)})
+    result = cli("import-logs", "--db", str(world_db), str(path))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == ("Øktlogg Solsikken barnehage.xlsx: 0 nye, 0 endrede, 2 uendrede, 0 feil, "
+                        "1 tømt rad beholdes uendret")
+    assert lines[1] == "  Øktlogg!B9: Raden er tømt – loggen beholdes («Andre økt», 09.04.2026)"
+    assert rows_of(world_db) == stored
