@@ -44,7 +44,7 @@ def show_message(text: str, *, title: str, error: bool = True, details: str = ""
         def eventFilter(self, watched, event) -> bool:
             if event.type() == QEvent.Type.Paint:
                 watched.removeEventFilter(self)
-                print(f"startup-message {text}", flush=True)
+                print(f"startup-message {text}", file=sys.__stdout__ or sys.stdout, flush=True)
                 QTimer.singleShot(0, box.accept)
             return False
 
