@@ -28,6 +28,7 @@ class OpenedDatabase:
     municipality_name: str | None
     upgraded_from: str | None = None
     backup: Path | None = None
+    read_only: bool = False  # the file or its folder cannot be written: open it for reading only
 
     @property
     def created(self) -> bool:
@@ -62,6 +63,14 @@ def check_writable(path: Path) -> None:
                                   path=path)) from exc
 
 
+def is_writable(path: Path) -> bool:
+    try:
+        check_writable(path)
+    except DatabaseError:
+        return False
+    return True
+
+
 def upgrade_to_head(url: str) -> None:
     """Run every pending migration in one transaction (a new database runs them all from empty)."""
     from alembic import command
@@ -90,11 +99,13 @@ def current_revision(url: str) -> str | None:
         engine.dispose()
 
 
-def prepare_database(target: str | Path, backup_dir: Path | None = None, *, create: bool = True) -> OpenedDatabase:
+def prepare_database(target: str | Path, backup_dir: Path | None = None, *, create: bool = True,
+                     read_only: bool = False) -> OpenedDatabase:
     """Check `target` and migrate it to head, copying an existing file to `backup_dir` first.
 
     Raises DatabaseError with a Norwegian message for a file that cannot be used; the file is then
-    left untouched.
+    left untouched. `read_only`: the caller found the file cannot be written; a file at head is then
+    opened for reading (one that needs creating or upgrading is refused).
     """
     url = resolve_url(target)
     path = sqlite_path(url)
@@ -113,7 +124,7 @@ def prepare_database(target: str | Path, backup_dir: Path | None = None, *, crea
         raise DatabaseError(_("Finner ikke databasen {path}.").format(path=path))
     if not probe.needs_upgrade:
         return OpenedDatabase(url=url, path=path, revision=HEAD, database_id=probe.database_id,
-                              municipality_name=probe.municipality_name)
+                              municipality_name=probe.municipality_name, read_only=read_only)
 
     check_writable(path)
     from .backup import make_backup
