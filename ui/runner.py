@@ -33,10 +33,13 @@ Progress = Callable[[int, int, str], None]
 JobFn = Callable[[Any, Progress, threading.Event], Any]
 
 
-def _default_store_factory(url: str):
-    from storage.store import Store  # sqlmodel/sqlalchemy load here, on the worker thread
+def _store_factory(read_only: bool) -> Callable[[str], Any]:
+    def make(url: str):
+        from storage.store import Store  # sqlmodel/sqlalchemy load here, on the worker thread
 
-    return Store(url)
+        return Store(url, read_only=read_only)
+
+    return make
 
 
 def _as_shown_error(exc: BaseException) -> BaseException:
@@ -133,7 +136,7 @@ class Runner(QObject):
 
     def __init__(self, url: str, parent_widget: QWidget | None = None, *,
                  crash_handler: Callable[[BaseException], None] | None = None,
-                 store_factory: Callable[[str], Any] | None = None):
+                 store_factory: Callable[[str], Any] | None = None, read_only: bool = False):
         super().__init__()
         ensure_gui_thread_gc()  # the worker must never run Python's garbage collector
         self._parent_widget = parent_widget
@@ -145,7 +148,7 @@ class Runner(QObject):
         self.last_message_box: QMessageBox | None = None
         self._thread = QThread()
         self._thread.setObjectName("nettverkslogg-database")
-        self._worker = _Worker(url, store_factory or _default_store_factory)
+        self._worker = _Worker(url, store_factory or _store_factory(read_only))
         self._worker.moveToThread(self._thread)
         self._submit.connect(self._worker.run)
         self._close.connect(self._worker.close)
