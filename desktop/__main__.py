@@ -17,15 +17,18 @@ def _start_daily_backup(db_path, backup_dir) -> None:
     import threading
 
     from storage.backup import daily_backup
-    from storage.errors import DomainError
+    from storage.db_errors import database_error
 
     from .logs import log
 
     def work() -> None:
         try:
             made = daily_backup(db_path, backup_dir)
-        except DomainError as exc:
-            log.warning("Daglig sikkerhetskopi feilet: %s", exc.message)
+        except Exception as exc:
+            error = database_error(exc)  # a full disk or a locked file is not a crash
+            if error is None:
+                raise
+            log.warning("Daglig sikkerhetskopi feilet: %s", error.message, exc_info=True)
             return
         if made:
             log.info("Daglig sikkerhetskopi: %s", made)

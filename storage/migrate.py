@@ -6,6 +6,7 @@ date nothing heavier than the standard library's sqlite3 is loaded, so start-up 
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,8 @@ from .i18n import _
 from .probe import Probe, probe_sqlite
 from .schema_version import HEAD, REVISIONS
 from .urls import resolve_url, sqlite_path
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -134,6 +137,7 @@ def prepare_database(target: str | Path, backup_dir: Path | None = None, *, crea
         if backup_dir is None:
             backup_dir = path.parent / "sikkerhetskopier"
         backup = make_backup(path, backup_dir, f"for-skjema-{HEAD}")
+    log.info("Oppgraderer %s fra skjema %s til %s", path, probe.revision or "(ny)", HEAD)
     upgrade_to_head(url)
     after = probe_sqlite(path)
     return OpenedDatabase(url=url, path=path, revision=HEAD, database_id=after.database_id,
