@@ -60,9 +60,10 @@ def _message(kind: str, saving: bool, filename: str | None = None) -> str:
     nothing = _nothing_saved(saving)
     if kind == FILE_READ_ONLY:
         if filename:
-            return _("Kan ikke skrive til {path}: fila eller mappa er skrivebeskyttet. Velg en mappe du kan "
-                     "skrive i.").format(path=filename)
-        return _("En fil eller mappe er skrivebeskyttet. Velg en mappe du kan skrive i.")
+            return _("Ingen tilgang til {path}: fila eller mappa er skrivebeskyttet eller låst. Velg en annen "
+                     "fil eller mappe.").format(path=filename)
+        return _("Ingen tilgang til en fil eller mappe: den er skrivebeskyttet eller låst. Velg en annen fil "
+                 "eller mappe.")
     if kind == FULL:
         return _("Disken er full. {nothing}Frigjør plass og prøv igjen.").format(nothing=nothing)
     if kind == READ_ONLY or (kind == CANNOT_OPEN and saving):

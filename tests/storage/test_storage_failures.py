@@ -117,3 +117,20 @@ def test_damaged_file_is_named_as_damaged(db_path, tmp_path):
     with pytest.raises(DatabaseError) as caught:
         probe_sqlite(db_path)
     assert "skadet" in caught.value.message and "malformed" not in caught.value.message
+
+
+def test_a_file_without_access_outside_the_database(tmp_path):
+    """An export folder the user may not write in: named, in Norwegian, not called the database."""
+    from storage.db_errors import database_error
+
+    folder = ReadOnlyFolder(tmp_path / "rapporter")
+    folder.lock()
+    try:
+        with pytest.raises(OSError) as caught:
+            (folder.path / "rapport.pdf").write_bytes(b"%PDF")
+    finally:
+        folder.unlock()
+    error = database_error(caught.value)
+    assert error is not None and error.message.startswith(f"Ingen tilgang til {folder.path / 'rapport.pdf'}:")
+    assert "Databasen" not in error.message
+    assert database_error(ValueError("x")) is None  # a bug stays a bug (the crash dialog)
