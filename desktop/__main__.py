@@ -17,15 +17,18 @@ def _start_daily_backup(db_path, backup_dir) -> None:
     import threading
 
     from storage.backup import daily_backup
-    from storage.errors import DomainError
+    from storage.db_errors import database_error
 
     from .logs import log
 
     def work() -> None:
         try:
             made = daily_backup(db_path, backup_dir)
-        except DomainError as exc:
-            log.warning("Daglig sikkerhetskopi feilet: %s", exc.message)
+        except Exception as exc:
+            error = database_error(exc)  # a full disk or a locked file is not a crash
+            if error is None:
+                raise
+            log.warning("Daglig sikkerhetskopi feilet: %s", error.message, exc_info=True)
             return
         if made:
             log.info("Daglig sikkerhetskopi: %s", made)
@@ -35,21 +38,28 @@ def _start_daily_backup(db_path, backup_dir) -> None:
 
 def _open_window(args, paths) -> int:
     from storage.lock import DatabaseLock
-    from storage.migrate import prepare_database
+    from storage.migrate import is_writable, prepare_database
     from storage.urls import resolve_url, sqlite_path
 
     from .logs import log
 
     path = sqlite_path(resolve_url(paths.database))
     lock = None
+    read_only = False
     if path is not None:
         if not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-        lock = DatabaseLock(path).acquire()
-    opened = prepare_database(paths.database, paths.backup_dir)
+        # A file or folder that cannot be written opens for reading, with a banner (an existing
+        # database at this version only; prepare_database refuses the rest with a message).
+        read_only = path.exists() and not is_writable(path)
+        if not read_only:
+            lock = DatabaseLock(path).acquire()
+    opened = prepare_database(paths.database, paths.backup_dir, read_only=read_only)
+    if opened.read_only:
+        log.warning("Databasen %s kan ikke skrives til; åpnes bare for lesing", path)
     if opened.backup:
         log.info("Sikkerhetskopi før oppgradering: %s", opened.backup)
-    hooks = (lambda: _start_daily_backup(path, paths.backup_dir),) if path is not None else ()
+    hooks = (lambda: _start_daily_backup(path, paths.backup_dir),) if path is not None and not read_only else ()
 
     from ui.app import run_app  # Qt is imported only now
 
@@ -114,8 +124,6 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str] | None) -> tuple[int, bool]:
     """Run the window or a command; return the exit code and whether the user has seen the outcome
     in a window (the main window, or a message box when it could not open)."""
-    from storage.errors import DomainError
-
     from . import crash
     from .cli import parse_args
     from .logs import log, setup_logging
@@ -125,15 +133,20 @@ def _main(argv: list[str] | None) -> tuple[int, bool]:
     args = parse_args(argv)
     try:
         return _run(args, crash, log, setup_logging, resolve_paths), args.command is None
-    except DomainError as exc:
-        log.info("Avbrutt: %s", exc.message)
-        print(exc.message, file=sys.stderr)
-        if args.command is None:
-            _show_message(exc.message, error=True)
-        return exc.exit_code, args.command is None
     except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
         sys.stderr.close()
         return 0, False
+    except Exception as exc:
+        from storage.db_errors import database_error
+
+        error = database_error(exc)  # a DomainError, or a storage failure put in Norwegian
+        if error is None:
+            raise  # a bug: the crash hook logs it and says so in Norwegian
+        log.warning("Avbrutt: %s", error.message, exc_info=exc, extra={"file_only": True})
+        print(error.message, file=sys.stderr)
+        if args.command is None:
+            _show_message(error.message, error=True)
+        return error.exit_code, args.command is None
 
 
 def _run(args, crash, log, setup_logging, resolve_paths) -> int:

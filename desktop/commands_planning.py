@@ -106,7 +106,9 @@ def run_calendar(paths: AppPaths, municipality: str | None, out: str, network: s
             count = export_gatherings(store, chosen.id, dest, network_id=network_id,
                                       name=network or _("Samlinger i {name}").format(name=chosen.name))
         except OSError as exc:
-            raise DomainError(_("Kan ikke skrive {path}: {error}").format(path=dest, error=exc.strerror or exc),
+            from exports.report_files import os_reason
+
+            raise DomainError(_("Kan ikke skrive {path}: {error}").format(path=dest, error=os_reason(exc)),
                               field="out") from exc
     finally:
         store.close()

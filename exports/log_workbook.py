@@ -224,9 +224,10 @@ def _read_meta(wb, name: str) -> Meta:
                               "not_template")
     try:
         meta = Meta.parse(list(wb[META_SHEET].iter_rows(values_only=True)))
-    except (KeyError, ValueError, IndexError, TypeError):
+    except (KeyError, ValueError, IndexError, TypeError) as exc:
+        log.warning("Identitetsarket i %s kan ikke leses", name, exc_info=True)
         raise _altered(_("{name}: det skjulte identitetsarket i skjemaet er endret eller ødelagt.").format(
-            name=name)) from None
+            name=name)) from exc
     if meta.kind != TEMPLATE_KIND:
         raise TemplateRefused(_("{name} er ikke et loggskjema for øktlogger.").format(name=name), "not_template")
     if meta.version != TEMPLATE_VERSION:
@@ -336,8 +337,9 @@ def read_log_workbook(path: str | Path) -> ReturnedWorkbook:
         raise
     except Exception as exc:
         log.warning("%s cannot be read", name, exc_info=True)
-        raise xml_refusal(exc, name) or TemplateRefused(_("{name} kan ikke leses: fila er skadet ({error}).").format(
-            name=name, error=type(exc).__name__), "not_workbook") from exc
+        raise xml_refusal(exc, name) or TemplateRefused(_(
+            "{name} kan ikke leses: fila er skadet. Lag et nytt loggskjema i Nettverkslogg og før inn radene "
+            "der.").format(name=name), "not_workbook") from exc
     finally:
         wb.close()
     return ReturnedWorkbook(file_name=name, template_version=meta.version, template_id=meta.template_id,

@@ -57,8 +57,9 @@ def os_reason(exc: OSError) -> str:
 
     return {errno.EACCES: _("ingen skrivetilgang"), errno.EPERM: _("ingen skrivetilgang"),
             errno.EROFS: _("mappen er skrivebeskyttet"), errno.ENOENT: _("mappen finnes ikke og kan ikke lages"),
-            errno.ENOSPC: _("disken er full"), errno.ENOTDIR: _("stien er ikke en mappe")}.get(
-        exc.errno, exc.strerror or str(exc))
+            errno.ENOSPC: _("disken er full"), errno.ENOTDIR: _("stien er ikke en mappe"),
+            errno.EDQUOT: _("disken er full"), errno.EIO: _("feil på disken")}.get(
+        exc.errno, _("feil fra operativsystemet (kode {code})").format(code=exc.errno))
 
 
 def check_folder(folder: Path | str) -> Path:

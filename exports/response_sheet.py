@@ -269,8 +269,9 @@ def _meta(wb, name: str) -> tuple[dict, dict[int, tuple[uuid.UUID, str]], dict[s
         rows = {int(r[1]): (uuid.UUID(str(r[2])), str(r[3] or "") if len(r) > 3 else "") for r in body
                 if r[0] == "row"}
         headers = {str(r[1]): str(r[2]) for r in body if r[0] == "header"}
-    except (StopIteration, IndexError, ValueError, TypeError):
-        raise _altered(_("{name}: det skjulte identitetsarket er endret eller ødelagt.").format(name=name)) from None
+    except (StopIteration, IndexError, ValueError, TypeError) as exc:
+        log.warning("Identitetsarket i %s kan ikke leses", name, exc_info=True)
+        raise _altered(_("{name}: det skjulte identitetsarket er endret eller ødelagt.").format(name=name)) from exc
     if scalars.get("kind") != TEMPLATE_KIND:
         raise SheetRefused(_("{name} er ikke et svarark for vignettsvar.").format(name=name), "not_template")
     if str(scalars.get("version")) != str(TEMPLATE_VERSION):
@@ -339,8 +340,9 @@ def read_response_sheet(path: str | Path) -> ReturnedResponseSheet:
         raise
     except Exception as exc:
         log.warning("%s cannot be read", name, exc_info=True)
-        raise xml_refusal(exc, name) or SheetRefused(_("{name} kan ikke leses: fila er skadet ({error}).").format(
-            name=name, error=type(exc).__name__), "not_workbook") from exc
+        raise xml_refusal(exc, name) or SheetRefused(_(
+            "{name} kan ikke leses: fila er skadet. Lag et nytt svarark i Nettverkslogg og før inn svarene "
+            "der.").format(name=name), "not_workbook") from exc
     finally:
         wb.close()
     return result

@@ -183,8 +183,8 @@ def _read(path: Path, model: type[BaseModel]) -> BaseModel:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise DomainError(_("Innebygd innhold mangler eller kan ikke leses: {file} ({detail})").format(
-            file=path.name, detail=exc.strerror or exc), field=str(path)) from exc
+        raise DomainError(_("Innebygd innhold mangler eller kan ikke leses: {file}. Installer Nettverkslogg på "
+                            "nytt.").format(file=path.name), field=str(path)) from exc
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise DomainError(_("Filen {file} med innebygd innhold er ikke gyldig JSON: {detail}").format(
             file=path.name, detail=exc), field=str(path)) from exc

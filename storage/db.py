@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 
+from .probe import connect_read_only
 from .urls import resolve_url, sqlite_path  # noqa: F401  (re-exported)
 
 BUSY_TIMEOUT_MS = 5000
@@ -21,14 +22,29 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
         cursor.close()
 
 
-def make_engine(url: str, **kwargs) -> Engine:
-    """An engine for `url`; SQLite connections get WAL, foreign keys, synchronous=FULL, busy timeout."""
+def _set_read_only_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+    finally:
+        cursor.close()
+
+
+def make_engine(url: str, *, read_only: bool = False, **kwargs) -> Engine:
+    """An engine for `url`; SQLite connections get WAL, foreign keys, synchronous=FULL, busy timeout.
+
+    `read_only` (SQLite files only): connections that never write, see `connect_read_only`."""
     parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
+    sqlite = parsed.get_backend_name() == "sqlite"
+    path = sqlite_path(url) if sqlite else None
+    if read_only and path is not None:
+        kwargs.setdefault("creator", lambda: connect_read_only(path, BUSY_TIMEOUT_MS / 1000))
+    elif sqlite:
         kwargs.setdefault("connect_args", {"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
     engine = create_engine(url, **kwargs)
-    if parsed.get_backend_name() == "sqlite":
-        event.listen(engine, "connect", _set_sqlite_pragmas)
+    if sqlite:
+        event.listen(engine, "connect", _set_read_only_pragmas if read_only else _set_sqlite_pragmas)
     return engine
 
 

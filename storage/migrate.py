@@ -6,6 +6,7 @@ date nothing heavier than the standard library's sqlite3 is loaded, so start-up 
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,8 @@ from .i18n import _
 from .probe import Probe, probe_sqlite
 from .schema_version import HEAD, REVISIONS
 from .urls import resolve_url, sqlite_path
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -28,6 +31,7 @@ class OpenedDatabase:
     municipality_name: str | None
     upgraded_from: str | None = None
     backup: Path | None = None
+    read_only: bool = False  # the file or its folder cannot be written: open it for reading only
 
     @property
     def created(self) -> bool:
@@ -62,6 +66,14 @@ def check_writable(path: Path) -> None:
                                   path=path)) from exc
 
 
+def is_writable(path: Path) -> bool:
+    try:
+        check_writable(path)
+    except DatabaseError:
+        return False
+    return True
+
+
 def upgrade_to_head(url: str) -> None:
     """Run every pending migration in one transaction (a new database runs them all from empty)."""
     from alembic import command
@@ -90,11 +102,13 @@ def current_revision(url: str) -> str | None:
         engine.dispose()
 
 
-def prepare_database(target: str | Path, backup_dir: Path | None = None, *, create: bool = True) -> OpenedDatabase:
+def prepare_database(target: str | Path, backup_dir: Path | None = None, *, create: bool = True,
+                     read_only: bool = False) -> OpenedDatabase:
     """Check `target` and migrate it to head, copying an existing file to `backup_dir` first.
 
     Raises DatabaseError with a Norwegian message for a file that cannot be used; the file is then
-    left untouched.
+    left untouched. `read_only`: the caller found the file cannot be written; a file at head is then
+    opened for reading (one that needs creating or upgrading is refused).
     """
     url = resolve_url(target)
     path = sqlite_path(url)
@@ -113,7 +127,7 @@ def prepare_database(target: str | Path, backup_dir: Path | None = None, *, crea
         raise DatabaseError(_("Finner ikke databasen {path}.").format(path=path))
     if not probe.needs_upgrade:
         return OpenedDatabase(url=url, path=path, revision=HEAD, database_id=probe.database_id,
-                              municipality_name=probe.municipality_name)
+                              municipality_name=probe.municipality_name, read_only=read_only)
 
     check_writable(path)
     from .backup import make_backup
@@ -123,6 +137,7 @@ def prepare_database(target: str | Path, backup_dir: Path | None = None, *, crea
         if backup_dir is None:
             backup_dir = path.parent / "sikkerhetskopier"
         backup = make_backup(path, backup_dir, f"for-skjema-{HEAD}")
+    log.info("Oppgraderer %s fra skjema %s til %s", path, probe.revision or "(ny)", HEAD)
     upgrade_to_head(url)
     after = probe_sqlite(path)
     return OpenedDatabase(url=url, path=path, revision=HEAD, database_id=after.database_id,

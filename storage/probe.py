@@ -14,6 +14,7 @@ from .i18n import _
 from .schema_version import HEAD, REVISIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_CANTOPEN = 14
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,21 @@ def is_sqlite_file(path: Path) -> bool:
         return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+def connect_read_only(path: Path, timeout: float = 5) -> sqlite3.Connection:
+    """Open an SQLite file for reading only, even in a folder nobody may write in.
+
+    A WAL database needs its `-shm` file; where that cannot be created the file is opened as
+    immutable (nobody can write it there either)."""
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # SQLite opens the file lazily
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if getattr(exc, "sqlite_errorcode", None) != SQLITE_CANTOPEN:
+            raise
+    return sqlite3.connect(f"{uri}&immutable=1", uri=True, timeout=timeout, check_same_thread=False)
 
 
 def probe_sqlite(path: Path) -> Probe:
@@ -58,9 +72,9 @@ def probe_sqlite(path: Path) -> Probe:
         if not is_sqlite_file(path):
             raise DatabaseError(_("Filen {path} er ikke en Nettverkslogg-database (den er ikke en "
                                   "SQLite-fil). Filen er ikke endret.").format(path=path))
-        conn = _read_only(path)
-    except OSError as exc:
-        raise DatabaseError(_("Kan ikke lese {path}: {reason}").format(path=path, reason=exc.strerror)) from exc
+        conn = connect_read_only(path)
+    except (OSError, sqlite3.Error) as exc:
+        raise _unreadable(path, exc) from exc
     try:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not tables:
@@ -86,13 +100,23 @@ def probe_sqlite(path: Path) -> Probe:
         return Probe(path=path, exists=True, revision=revision, database_id=database_id,
                      municipality_name=name)
     except sqlite3.DatabaseError as exc:
-        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-            raise DatabaseError(_("Databasen {path} er låst av et annet program. Prøv igjen om litt.").format(
-                path=path)) from exc
-        raise DatabaseError(_("Filen {path} er skadet eller ikke en Nettverkslogg-database: {reason}").format(
-            path=path, reason=exc)) from exc
+        raise _unreadable(path, exc) from exc
     finally:
         conn.close()
+
+
+def _unreadable(path: Path, exc: BaseException) -> DatabaseError:
+    """The file cannot be read: say why in Norwegian (never SQLite's English text)."""
+    from .db_errors import DAMAGED, database_error
+
+    if isinstance(exc, OSError):
+        return DatabaseError(_("Kan ikke lese {path}. Sjekk at fila finnes, og at du har tilgang til den.").format(
+            path=path))
+    error = database_error(exc)
+    if error is None or getattr(error, "kind", None) == DAMAGED:
+        return DatabaseError(_("Filen {path} er skadet eller ikke en Nettverkslogg-database. Filen er ikke "
+                               "endret. Gjenopprett databasen fra en sikkerhetskopi.").format(path=path))
+    return DatabaseError(_("Kan ikke åpne {path}. {reason}").format(path=path, reason=error.message))
 
 
 def _scalar(conn: sqlite3.Connection, sql: str, *params):

@@ -14,6 +14,8 @@ from storage.migrate import prepare_database
 from storage.store import Store
 from storage.urls import resolve_url
 
+pytest_plugins = ["tests.failure_conditions"]  # tiny_disk, lock_holder
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

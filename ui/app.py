@@ -49,6 +49,15 @@ def _report_first_paint(process_start: float, app) -> None:
     QTimer.singleShot(0, app.quit)
 
 
+def _restart(app, database: str) -> None:
+    """Start a new Nettverkslogg on `database` and close this one (after the database was moved)."""
+    from PySide6.QtCore import QProcess
+
+    args = [] if getattr(sys, "frozen", False) else ["-m", "desktop"]
+    QProcess.startDetached(sys.executable, [*args, "--db", database])
+    app.quit()
+
+
 def run_app(opened, paths, *, demo: bool, process_start: float,
             set_crash_reporter: Callable | None = None,
             after_first_paint: tuple[Callable[[], None], ...] = (), version: str | None = None) -> int:
@@ -84,6 +93,7 @@ def run_app(opened, paths, *, demo: bool, process_start: float,
             window.first_painted.connect(install_crash_reporter)
         for hook in after_first_paint:
             window.first_painted.connect(hook)
+    window.restart_requested.connect(lambda database: _restart(app, database))
     app.aboutToQuit.connect(window.shutdown)
     window.show()
     try:

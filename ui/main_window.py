@@ -69,6 +69,7 @@ def make_demo_job(scale: str = "municipality", seed: int = 1):
 class MainWindow(QMainWindow):
     first_painted = Signal()
     ready = Signal()  # the runner runs and the current municipality is known
+    restart_requested = Signal(str)  # start again on this database file (after it was moved)
 
     def __init__(self, opened, paths, *, demo: bool = False, start_on_paint: bool = True,
                  crash_handler=None, parent: QWidget | None = None):
@@ -82,6 +83,8 @@ class MainWindow(QMainWindow):
         self._start_on_paint = start_on_paint
         self._crash_handler = crash_handler
         self._painted = False
+        self.read_only = bool(getattr(opened, "read_only", False))
+        self.location_guard = None
         self.setWindowTitle(window_title(opened.municipality_name))
 
         self.navigation = QListWidget()
@@ -115,8 +118,19 @@ class MainWindow(QMainWindow):
         self.about_button.clicked.connect(self.show_about)
         side_layout.addWidget(self.about_button)
         layout.addWidget(side)
-        layout.addWidget(self.stack, 1)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        self.banners = right
+        right.addWidget(self.stack, 1)
+        layout.addLayout(right, 1)
         self.setCentralWidget(central)
+        self.read_only_banner = None
+        if self.read_only:
+            self.read_only_banner = self.add_banner(self.tr(
+                "Databasen er åpnet bare for lesing, fordi fila eller mappa den ligger i er skrivebeskyttet. "
+                "Du kan se på alt, men ikke lagre endringer. Flytt fila til en mappe du kan skrive i, og åpne "
+                "den der."))
 
         database = str(opened.path) if opened.path is not None else safe_url(opened.url)
         self.database_label = QLabel(self.tr("Database: {path}").format(path=database))
@@ -127,6 +141,14 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.navigation.setCurrentRow(0)
         self.navigation.setFocus()
+
+    def add_banner(self, text: str, action_text: str | None = None):
+        """A banner above the pages (read-only database, risky folder); returns it."""
+        from .widgets.banner import Banner
+
+        banner = Banner(text, action_text=action_text)
+        self.banners.insertWidget(self.banners.count() - 1, banner)
+        return banner
 
     # --- pages and navigation --------------------------------------------------------------------
 
@@ -231,7 +253,7 @@ class MainWindow(QMainWindow):
             return
         from .runner import Runner
 
-        self.runner = Runner(self.opened.url, self, crash_handler=self._crash_handler)
+        self.runner = Runner(self.opened.url, self, crash_handler=self._crash_handler, read_only=self.read_only)
         self.runner.data_changed.connect(self._on_data_changed)
         self.runner.submit(load_current, on_done=self._on_initial)
         for page in self._pages:
@@ -241,12 +263,24 @@ class MainWindow(QMainWindow):
 
     def _on_initial(self, current) -> None:
         self._set_current(current)
-        if current is None:
+        if current is None and not self.read_only:
             if self._demo:
                 self.run_demo()
             else:
                 self.show_welcome()
+        self._check_location()
         self.ready.emit()
+
+    def _check_location(self) -> None:
+        """Warn (once per file) when the database lies in a cloud-synced folder or on a network share."""
+        from .database_location import LocationGuard
+
+        self.location_guard = LocationGuard(self, self.opened, self.paths)
+        self.location_guard.moved.connect(self.restart_requested)
+        risk = self.location_guard.check()
+        if risk is not None:
+            self.settings_page.show_location_risk(risk.message)
+            self.settings_page.move_requested.connect(self.location_guard.ask)
 
     def _set_current(self, current) -> None:
         self.current = current

@@ -11,6 +11,7 @@ The storage package is imported on the worker thread, never here: this module is
 
 from __future__ import annotations
 
+import logging
 import sys
 import threading
 import time
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from .gui_gc import ensure_gui_thread_gc
 
+log = logging.getLogger(__name__)
+
 SHOW_PROGRESS_AFTER_MS = 500
 _PROGRESS_INTERVAL_S = 0.05
 
@@ -30,10 +33,26 @@ Progress = Callable[[int, int, str], None]
 JobFn = Callable[[Any, Progress, threading.Event], Any]
 
 
-def _default_store_factory(url: str):
-    from storage.store import Store  # sqlmodel/sqlalchemy load here, on the worker thread
+def _store_factory(read_only: bool) -> Callable[[str], Any]:
+    def make(url: str):
+        from storage.store import Store  # sqlmodel/sqlalchemy load here, on the worker thread
 
-    return Store(url)
+        return Store(url, read_only=read_only)
+
+    return make
+
+
+def _as_shown_error(exc: BaseException) -> BaseException:
+    """A storage failure (full disk, read-only, locked, damaged) becomes its Norwegian DomainError;
+    anything else stays as it is. Runs on the worker thread, where storage may be imported."""
+    from storage.db_errors import database_error
+
+    error = database_error(exc)
+    if error is None or error is exc:
+        return exc
+    error.__cause__ = exc
+    error.__traceback__ = exc.__traceback__
+    return error
 
 
 def _default_crash_handler(exc: BaseException) -> None:
@@ -92,7 +111,7 @@ class _Worker(QObject):
                 self._store = self._store_factory(self._url)
             result = job.fn(self._store, self._progress_for(job), job.cancel)
         except Exception as exc:  # every error goes back to the GUI thread
-            self.failed.emit(job.id, exc)
+            self.failed.emit(job.id, _as_shown_error(exc))
         else:
             self.finished.emit(job.id, result)
 
@@ -117,7 +136,7 @@ class Runner(QObject):
 
     def __init__(self, url: str, parent_widget: QWidget | None = None, *,
                  crash_handler: Callable[[BaseException], None] | None = None,
-                 store_factory: Callable[[str], Any] | None = None):
+                 store_factory: Callable[[str], Any] | None = None, read_only: bool = False):
         super().__init__()
         ensure_gui_thread_gc()  # the worker must never run Python's garbage collector
         self._parent_widget = parent_widget
@@ -129,7 +148,7 @@ class Runner(QObject):
         self.last_message_box: QMessageBox | None = None
         self._thread = QThread()
         self._thread.setObjectName("nettverkslogg-database")
-        self._worker = _Worker(url, store_factory or _default_store_factory)
+        self._worker = _Worker(url, store_factory or _store_factory(read_only))
         self._worker.moveToThread(self._thread)
         self._submit.connect(self._worker.run)
         self._close.connect(self._worker.close)
@@ -223,6 +242,8 @@ class Runner(QObject):
             return
         try:
             if isinstance(exc, DomainError):
+                # Shown to the user (by on_error or a message box): keep the traceback in the log.
+                log.info("Vist til brukeren: %s", exc.message, exc_info=(type(exc), exc, exc.__traceback__))
                 if job.on_error is not None:
                     job.on_error(exc)
                 elif not job.cancel.is_set():  # the user asked to stop: no message needed

@@ -43,6 +43,8 @@ QLineEdit[invalid="true"], QComboBox[invalid="true"], QSpinBox[invalid="true"], 
     border: 2px solid #b3261e; border-radius: 3px; padding: 2px;
 }}
 QCheckBox[invalid="true"] {{ color: #b3261e; }}
+QFrame#banner {{ background: #fff4d6; border: none; border-bottom: 1px solid #e3c26b; }}
+QLabel#bannerText {{ color: #4d3800; font-size: 10.5pt; }}
 QLabel#loading {{ color: {MUTED}; font-size: 12pt; }}
 QPushButton {{ padding: 6px 14px; }}
 QPushButton#primary {{

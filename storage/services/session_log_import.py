@@ -15,6 +15,7 @@ nothing.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -36,6 +37,8 @@ from .log_templates import ReturnedRow, ReturnedSheet, ReturnedWorkbook
 from .session_log_matching import MatchedRow, match_rows, theme_key
 from .session_logs import LOG_FIELDS, SessionLogCreate, field_limit, insert_log, log_rule_errors, log_values
 from .settings import database_id
+
+logger = logging.getLogger(__name__)  # not `log`: here a log is a session log
 
 _PARSERS: dict[str, Callable[[object], object]] = {
     "held_on": parse_date, "duration_minutes": parse_whole_number, "staff_present": parse_whole_number,
@@ -182,6 +185,7 @@ def parse_log_row(row: ReturnedRow) -> tuple[SessionLogCreate | None, list[CellE
 # --- one file, against the database -----------------------------------------------------------------
 
 def refused_preview(file_name: str, error: DomainError, reason: str | None = None) -> FilePreview:
+    logger.info("%s avvist: %s", file_name, error.message, exc_info=(type(error), error, error.__traceback__))
     return FilePreview(file_name, refused=error.message, reason=reason or getattr(error, "reason", None) or "refused")
 
 
@@ -289,6 +293,7 @@ def preview_workbook(store: Store, workbook: ReturnedWorkbook, *, expected_unit_
             preview.refused, preview.reason = refusal.message, refusal.reason
             return preview
         except DomainError as exc:
+            logger.info("%s avvist: %s", workbook.file_name, exc.message, exc_info=True)
             preview.refused, preview.reason = exc.message, "refused"
             return preview
         for sheet in workbook.sheets:

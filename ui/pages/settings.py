@@ -53,6 +53,7 @@ def _value_label(text: str) -> QLabel:
 class SettingsPage(Page):
     TOPICS = frozenset({topics.MUNICIPALITIES, topics.CURRENT_MUNICIPALITY, topics.SETTINGS})
     loaded = Signal()
+    move_requested = Signal()  # move the database out of a risky folder
 
     def __init__(self, opened, paths, parent: QWidget | None = None):
         from PySide6.QtCore import Qt  # not at module level: the module loads before the first paint
@@ -98,7 +99,25 @@ class SettingsPage(Page):
         layout.addLayout(form)
         layout.addWidget(muted(self.tr("Programmet tar en sikkerhetskopi av databasen hver dag du bruker det, "
                                        "og før hver oppgradering.")))
+        self.location_warning = QWidget()
+        warning_row = QHBoxLayout(self.location_warning)
+        warning_row.setContentsMargins(0, 4, 0, 0)
+        self.location_label = QLabel()
+        self.location_label.setObjectName("formError")
+        self.location_label.setWordWrap(True)
+        self.move_button = QPushButton(self.tr("Flytt til lokal mappe …"))
+        self.move_button.setToolTip(str(paths.data_dir))
+        self.move_button.clicked.connect(self.move_requested)
+        warning_row.addWidget(self.location_label, 1)
+        warning_row.addWidget(self.move_button)
+        self.location_warning.hide()
+        layout.addWidget(self.location_warning)
         self.body.addWidget(frame)
+
+    def show_location_risk(self, text: str) -> None:
+        """The database lies in a cloud-synced folder or on a network share: say so, offer the move."""
+        self.location_label.setText(text)
+        self.location_warning.show()
 
     def _with_open_button(self, value: QLabel, folder: Path) -> QWidget:
         widget = QWidget()
