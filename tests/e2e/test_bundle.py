@@ -119,6 +119,7 @@ def test_window_paints_and_opens_every_page(bundle, bare):
     tour = run([app, "--db", "demo.db"], folder, dict(env, NETTVERKSLOGG_VISIT_PAGES="1"), timeout=300)
     assert tour.returncode == 0, tour.stdout[-2000:] + tour.stderr[-3000:]
     assert "visited-pages 8 failures 0" in tour.stdout
+    assert "qtpdf-pages 1" in tour.stdout and "qtcharts-drawn True" in tour.stdout  # still in the lean bundle
 
 
 def test_a_refused_start_says_why_in_a_window(bundle, bare):

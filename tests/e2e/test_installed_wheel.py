@@ -96,7 +96,7 @@ def test_every_module_imports_from_the_installed_wheel(installed, outside):
     assert rest.strip() == "from the checkout: []"
 
 
-def test_commands_run_from_the_installed_wheel(installed, outside):
+def test_every_command_runs_from_the_installed_wheel(installed, outside):
     folder, env = outside
     cli = installed / "nettverkslogg"
     version = run([cli, "--version"], folder, env)
@@ -113,6 +113,18 @@ def test_commands_run_from_the_installed_wheel(installed, outside):
     forms = run([cli, "log-templates", "--db", "demo.db", "--out", "skjema"], folder, env)
     assert forms.returncode == 0, forms.stderr[-2000:]
     assert len(list((folder / "skjema").glob("*.xlsx"))) >= 4
+    status = run([cli, "status", "--db", "demo.db", "--json"], folder, env)
+    assert status.returncode == 0 and status.stdout.lstrip().startswith("["), status.stderr[-2000:]
+    calendar = run([cli, "calendar", "--db", "demo.db", "--out", "samlinger.ics"], folder, env)
+    assert calendar.returncode == 0 and (folder / "samlinger.ics").read_text(encoding="utf-8").startswith(
+        "BEGIN:VCALENDAR"), calendar.stderr[-2000:]
+    first_form = sorted((folder / "skjema").glob("*.xlsx"))[0]
+    imported = run([cli, "import-logs", "--db", "demo.db", "--dry-run", first_form], folder, env)
+    assert imported.returncode == 0, imported.stdout[-1000:] + imported.stderr[-2000:]
+    backup = run([cli, "backup", "--db", "demo.db", "--out", "kopi.db"], folder, env)
+    assert backup.returncode == 0 and (folder / "kopi.db").is_file(), backup.stderr[-2000:]
+    restore = run([cli, "restore", "--db", "demo.db", "--from", "kopi.db"], folder, env)
+    assert restore.returncode == 0, restore.stderr[-2000:]
     handouts = run([installed / "python", "-c", HANDOUT, folder / "maler"], folder, env)
     assert handouts.returncode == 0, handouts.stderr[-2000:]
     assert len(list((folder / "maler").glob("*.pdf"))) == int(handouts.stdout.split()[0]) > 0
@@ -125,3 +137,4 @@ def test_every_page_opens_from_the_installed_wheel(installed, outside):
     tour = run([installed / "nettverkslogg", "--db", "demo.db"], folder, dict(env, NETTVERKSLOGG_VISIT_PAGES="1"))
     assert tour.returncode == 0, tour.stdout[-2000:] + tour.stderr[-3000:]
     assert "visited-pages 8 failures 0" in tour.stdout
+    assert "qtpdf-pages 1" in tour.stdout and "qtcharts-drawn True" in tour.stdout
