@@ -34,7 +34,7 @@ ensure_venv() {
   # Reinstall when pyproject.toml changed since the last install.
   if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
     "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e "$ROOT[test,dev]"
+    "$VENV/bin/python" -m pip install -q -e "$ROOT[test,dev,postgres]"
     touch "$stamp"
   fi
 }

@@ -130,6 +130,13 @@ def test_every_command_runs_from_the_installed_wheel(installed, outside):
     assert len(list((folder / "maler").glob("*.pdf"))) == int(handouts.stdout.split()[0]) > 0
 
 
+def test_a_server_url_without_the_postgres_extra_says_what_to_install(installed, outside):
+    folder, env = outside
+    done = run([installed / "nettverkslogg", "check", "--db", "postgresql+psycopg://kommune@/nettverk"], folder, env)
+    assert done.returncode == 2
+    assert "pip install nettverkslogg[postgres]" in done.stderr and "Traceback" not in done.stderr
+
+
 def test_every_page_opens_from_the_installed_wheel(installed, outside):
     folder, env = outside
     demo = run([installed / "nettverkslogg", "demo", "--db", "demo.db"], folder, env)

@@ -8,10 +8,19 @@ import pytest
 
 from storage.services.municipalities import create_municipality, participation_of
 from storage.services.overview import check_database
+from storage.store import Store
 
 MUNICIPALITY = {"name": "Fjordvik", "number": "4699", "county": "Vestland", "inhabitants": 12000}
 PARTICIPATION = {"cohort": 7, "kindergarten_authority": True, "school_owner": True,
                  "period_start": date(2025, 8, 1), "period_end": date(2027, 6, 30)}
+
+
+@pytest.fixture
+def store(backend_url):
+    """The store of every storage and export test, on SQLite and on PostgreSQL."""
+    s = Store(backend_url)
+    yield s
+    s.close()
 
 
 @pytest.fixture

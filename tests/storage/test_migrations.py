@@ -28,8 +28,9 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_migrated_schema_equals_models(db_path):
-    engine = make_engine(resolve_url(db_path))
+def test_migrated_schema_equals_models(backend_url):
+    """On SQLite and on PostgreSQL alike."""
+    engine = make_engine(backend_url)
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, SQLModel.metadata) == []
