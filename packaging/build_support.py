@@ -32,8 +32,14 @@ EXCLUDED_MODULES = [
     "PySide6.QtSql", "PySide6.QtTest", "PySide6.QtXml", "PySide6.QtDesigner", "PySide6.QtHelp",
     "PySide6.QtUiTools", "PySide6.QtSerialPort", "PySide6.QtBluetooth", "PySide6.QtPositioning",
     "PySide6.QtLocation", "PySide6.Qt3DCore", "PySide6.QtDataVisualization", "PySide6.QtGraphs",
-    "psycopg", "psycopg_binary",
+    # Pillow (ReportLab imports it) without the formats the app never reads: AVIF, WebP, colour
+    # management, Tk — their libraries are 7 MB.
+    "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL.WebPImagePlugin", "PIL._imagingcms", "PIL.ImageCms",
+    "PIL._imagingtk", "PIL.ImageTk",
 ]
+#: Imported only for a `postgresql+psycopg://` database, which SQLAlchemy loads by name: the bundle
+#: carries the driver (the `postgres` extra) so the same program can work against a shared server.
+OPTIONAL_IMPORTS = ["psycopg", "psycopg_binary", "sqlalchemy.dialects.postgresql.psycopg"]
 
 #: Qt libraries and plugins (file-name patterns, any platform) that the app does not load.
 _DROPPED_BINARIES = re.compile(
@@ -50,6 +56,13 @@ _DROPPED_BINARIES = re.compile(
 
 #: Qt translations the app loads: Qt's own Norwegian bokmål strings (dialog buttons and the like).
 _KEPT_TRANSLATIONS = re.compile(r"qt(base)?_(nb|nn|no)\.qm$")
+
+
+def optional_imports() -> list[str]:
+    """OPTIONAL_IMPORTS that are installed where the bundle is built."""
+    from importlib.util import find_spec
+
+    return [name for name in OPTIONAL_IMPORTS if find_spec(name.split(".")[0]) is not None]
 
 
 def keep_binary(dest: str) -> bool:

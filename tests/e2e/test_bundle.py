@@ -147,3 +147,20 @@ def test_linux_install_script(bundle, tmp_path):
     assert (home / ".local/share/icons/hicolor/256x256/apps/nettverkslogg.png").is_file()
     version = run([home / ".local/bin/nettverkslogg-cli", "--version"], tmp_path, env)
     assert version.returncode == 0 and version.stdout.startswith("Nettverkslogg")
+
+
+def test_cli_works_on_a_postgresql_server(bundle, bare, pg_server):
+    """The bundle carries the PostgreSQL driver: the same program works against a shared server."""
+    folder, env = bare
+    url = pg_server.create_database("bundle_demo")
+    try:
+        cli = bundle / build_support.CLI_PROGRAM
+        demo = run([cli, "demo", "--db", url], folder, env)
+        assert demo.returncode == 0, demo.stderr[-3000:]
+        check = run([cli, "check", "--db", url], folder, env)
+        assert check.returncode == 0 and "session_log" in check.stdout, check.stderr[-3000:]
+        report = run([cli, "report", "--db", url, "--kind", "funds", "--format", "pdf", "--out", "rapport"],
+                     folder, env)
+        assert report.returncode == 0 and list((folder / "rapport").glob("*.pdf")), report.stderr[-3000:]
+    finally:
+        pg_server.drop_database("bundle_demo")
