@@ -180,6 +180,10 @@ def _run(args, crash, log, setup_logging, resolve_paths) -> int:
         from . import commands_reports
 
         return commands_reports.run_report(paths, args)
+    if args.command == "server":
+        from . import commands_server
+
+        return commands_server.run(paths, args)
     raise AssertionError(args.command)
 
 

@@ -98,7 +98,26 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--to", metavar="E-POST", help="mottaker av e-postutkastet (ellers adressen fra appen)")
     report.add_argument("--today", type=_iso_date, metavar="ÅÅÅÅ-MM-DD",
                         help="tell opp som om dagens dato var denne (standard: i dag)")
+    _server_commands(commands)
     return parser
+
+
+def _server_commands(commands) -> None:
+    """`server init|add-user|remove-user|users`: logins and row-level access on a PostgreSQL server."""
+    server = commands.add_parser("server", help="brukere og tilgang på en felles PostgreSQL-server")
+    actions = server.add_subparsers(dest="server_command", metavar="HANDLING", required=True)
+    init = actions.add_parser("init", help="oppgrader databasen og sett opp roller og tilgangsregler")
+    add = actions.add_parser("add-user", help="lag en pålogging for én kommune eller for hele fylket "
+                                              "(passordet fra $NETTVERKSLOGG_PASSWORD eller spørsmål)")
+    add.add_argument("--user", required=True, metavar="NAVN", help="brukernavnet (små bokstaver, tall og _)")
+    scope = add.add_mutually_exclusive_group(required=True)
+    scope.add_argument("--kommune", metavar="NUMMER", help="kommunenummeret brukeren skal se og endre")
+    scope.add_argument("--county", action="store_true", help="fylket: les alle kommuner, endre ingen")
+    remove = actions.add_parser("remove-user", help="fjern en pålogging")
+    remove.add_argument("--user", required=True, metavar="NAVN")
+    listed = actions.add_parser("users", help="vis påloggingene og hva de har tilgang til")
+    for action in (init, add, remove, listed):
+        _db_option(action, top=False)
 
 
 def _municipality_option(parser: argparse.ArgumentParser) -> None:
