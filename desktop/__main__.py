@@ -180,6 +180,10 @@ def _run(args, crash, log, setup_logging, resolve_paths) -> int:
         from . import commands_reports
 
         return commands_reports.run_report(paths, args)
+    if args.command == "copy":
+        from . import commands_copy
+
+        return commands_copy.run(args)
     if args.command == "server":
         from . import commands_server
 

@@ -99,6 +99,14 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--today", type=_iso_date, metavar="ÅÅÅÅ-MM-DD",
                         help="tell opp som om dagens dato var denne (standard: i dag)")
     _server_commands(commands)
+    copy = commands.add_parser("copy", help="kopier én kommunes data mellom to databaser (fil eller server), "
+                                            "uten å slette noe")
+    copy.add_argument("--from", dest="source", required=True, metavar="KILDE", help="databasefil eller URL")
+    copy.add_argument("--to", dest="target", required=True, metavar="MÅL",
+                      help="databasefil eller URL (en ny fil lages)")
+    copy.add_argument("--kommune", metavar="NUMMER", help="kommunen som skal kopieres (må oppgis når kilden har flere)")
+    copy.add_argument("--dry-run", action="store_true", help="vis hva som ville blitt kopiert, men lagre ingenting")
+    copy.add_argument("--report", metavar="FIL", help="hvor konfliktlisten (CSV) skal lagres")
     return parser
 
 

@@ -13,7 +13,8 @@ rule holds also in plain SQL with the login's own credentials, not only in the a
 - Group roles carry the grants: `nettverkslogg_kommune` may read and write, `nettverkslogg_fylke` may
   only read. Built-in content (vignettes, codebook) is shared by all.
 
-Every table of the schema must be classified here; tests/storage/test_server_access.py checks it.
+Which rows belong to which municipality is defined once, in `scope`; every table must be placed
+there (tests/storage/test_server_access.py checks it).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from dataclasses import dataclass
 
 from .errors import DomainError
 from .i18n import _
+from .scope import BY_MUNICIPALITY, BY_PARENT, unclassified
+from .scope import SHARED as SCOPE_SHARED
 
 log = logging.getLogger(__name__)
 
@@ -31,26 +34,8 @@ SCHEMA = "nettverkslogg_access"
 MUNICIPALITY_GROUP = "nettverkslogg_kommune"
 COUNTY_GROUP = "nettverkslogg_fylke"
 
-#: table → its municipality column
-BY_MUNICIPALITY = {
-    "municipality": "id", "participation": "municipality_id", "unit": "municipality_id",
-    "learning_network": "municipality_id", "gathering": "municipality_id", "task": "municipality_id",
-    "resource_assignment": "municipality_id", "report_snapshot": "municipality_id",
-    "vignette_session": "municipality_id",
-}
-#: table → (its column that points to the parent, the parent table)
-BY_PARENT = {
-    "attendance": ("gathering_id", "gathering"), "session_log": ("unit_id", "unit"),
-    "network_member": ("network_id", "learning_network"), "network_focus": ("network_id", "learning_network"),
-    "plan": ("participation_id", "participation"), "plan_version": ("plan_id", "plan"),
-    "grant": ("participation_id", "participation"), "own_funding": ("participation_id", "participation"),
-    "expense": ("participation_id", "participation"), "report_file": ("snapshot_id", "report_snapshot"),
-    "response": ("session_id", "vignette_session"), "coding": ("response_id", "response"),
-}
-#: resource persons may serve several municipalities: visible where one of their assignments is.
-PERSON_TABLE = "resource_person"
-#: shared by everyone: built-in and user-made content, app settings, the schema version
-SHARED = {"vignette", "vignette_version", "codebook", "code", "setting"}
+#: shared by everyone (grants, no row filter) and readable by everyone
+SHARED = SCOPE_SHARED | {"setting"}
 READ_ONLY = {"alembic_version"}
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]{1,62}$")
@@ -134,12 +119,6 @@ def _statements(tables: set[str]) -> list[str]:
                 f"DROP POLICY IF EXISTS nettverkslogg_scope ON {t}",
                 f"CREATE POLICY nettverkslogg_scope ON {t} USING ({rule}) WITH CHECK ({rule})"]
     return out
-
-
-def unclassified(tables: set[str]) -> set[str]:
-    """Tables that access control does not know: each must be placed before `init` may run."""
-    known = set(BY_MUNICIPALITY) | set(BY_PARENT) | SHARED | READ_ONLY | {PERSON_TABLE}
-    return tables - known
 
 
 def _public_tables(connection) -> set[str]:

@@ -20,18 +20,8 @@ import storage.models  # noqa: F401
 from storage.demo import generate_demo
 from storage.errors import DomainError
 from storage.migrate import prepare_database
-from storage.server_access import (
-    BY_MUNICIPALITY,
-    BY_PARENT,
-    PERSON_TABLE,
-    SHARED,
-    add_login,
-    init_server,
-    list_logins,
-    login_scope,
-    remove_login,
-    unclassified,
-)
+from storage.scope import BY_MUNICIPALITY, BY_PARENT, PERSON_TABLE, SHARED, unclassified
+from storage.server_access import add_login, init_server, list_logins, login_scope, remove_login
 from storage.store import Store
 from tests.e2e.conftest import ROOT
 
