@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 SYNC_KEY = "kopi:{digest}"  # a setting key (at most 60 characters) per peer database and municipality
 TIMESTAMPS = ("created_at", "updated_at")
-BATCH = 500
+BATCH = 2000
 
 
 @dataclass(frozen=True)
@@ -181,11 +181,11 @@ def _merge(connection, table, rows: list[dict], since, result: CopyResult) -> No
                      else tuple_(*columns).in_(keys))
         existing = {tuple(r._mapping[c] for c in key_columns): _row(r._mapping)
                     for r in connection.execute(select(table).where(condition))}
+        new_rows = []
         for key, row in zip(keys, batch, strict=True):
             there = existing.get(key)
             if there is None:
-                connection.execute(table.insert().values(**row))
-                result.inserted[table.name] = result.inserted.get(table.name, 0) + 1
+                new_rows.append(row)
                 continue
             if {k: v for k, v in row.items() if k not in TIMESTAMPS} == \
                     {k: v for k, v in there.items() if k not in TIMESTAMPS}:
@@ -203,9 +203,24 @@ def _merge(connection, table, rows: list[dict], since, result: CopyResult) -> No
                 result.updated[table.name] = result.updated.get(table.name, 0) + 1
             else:
                 result.unchanged += 1
+        if new_rows:
+            connection.execute(table.insert(), new_rows)  # one executemany per batch
+            result.inserted[table.name] = result.inserted.get(table.name, 0) + len(new_rows)
 
 
 def condition_for(table, key_columns: list[str], key: tuple):
     from sqlalchemy import and_
 
     return and_(*(table.c[c] == v for c, v in zip(key_columns, key, strict=True)))
+
+
+def copy_everything_visible(source, destination, progress=None) -> list[CopyResult]:
+    """Every municipality the source's login can see, copied into `destination` (a backup of a server
+    database as a SQLite file: a municipality can always take its data home)."""
+    from .models import Municipality
+
+    with source.reader() as session:
+        numbers = [row.number for row in session.exec(select(Municipality).order_by(Municipality.name)).scalars()]
+    if not numbers:
+        raise DomainError(_("Det finnes ingen kommunedata å ta kopi av."))
+    return [copy_municipality(source, destination, number, progress=progress) for number in numbers]

@@ -134,3 +134,27 @@ def test_copy_back_gives_the_same_report(laptop, server, tmp_path):
         values.append({(ws.title, c.coordinate): c.value for ws in book for row in ws.iter_rows() for c in row})
     assert values[0] == values[1]
     assert len(values[0]) > 200
+
+
+def test_a_server_backup_holds_what_the_login_sees(pg_server, tmp_path):
+    """A server database copied whole into a new SQLite file: every row of every municipality it holds.
+    (County scale is timed in bench/copy_server.py.)"""
+    from storage.copy_data import copy_everything_visible
+
+    name = f"copyall_{uuid.uuid4().hex[:8]}"
+    source = Store(pg_server.create_database(name, template="template_nl"))
+    try:
+        generate_demo(source, seed=5)
+        target_path = tmp_path / "serverkopi.db"
+        prepare_database(target_path)
+        target = Store(resolve_url(target_path))
+        results = copy_everything_visible(source, target)
+        with source.reader() as a, target.reader() as b:
+            for table in ("municipality", "unit", "session_log", "expense", "coding"):
+                count = f'SELECT count(*) FROM "{table}"'
+                assert a.connection().exec_driver_sql(count).scalar() == b.connection().exec_driver_sql(count).scalar()
+        assert [r.municipality for r in results] == ["Fjordvik"] and results[0].changed > 1000
+        target.close()
+    finally:
+        source.close()
+        pg_server.drop_database(name)
