@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from storage.enums import Area
 from storage.errors import DomainError
 from storage.i18n import _
 from storage.services.report_archive import ArchiveEntry, OutgoingFile, archive_report
@@ -45,10 +46,28 @@ def render_report(d: ReportData, texts: dict[str, str], formats: Sequence[str] =
 
 
 def email_file(d: ReportData, files: Sequence[OutgoingFile], recipient: str | None,
-               sender: str | None = None) -> OutgoingFile:
+               sender: str | None = None, signature: Sequence[str] = ()) -> OutgoingFile:
     content = report_email(d, [(f.filename, f.media_type, f.content) for f in files], recipient=recipient,
-                           sender=sender)
+                           sender=sender, signature=signature)
     return OutgoingFile(f"{file_stem(d)}.eml", EML_TYPE, content)
+
+
+def signature(store: Store, municipality_id: uuid.UUID, d: ReportData) -> list[str]:
+    """The lines that sign the e-mail: the resource persons whose position covers the report's date (or,
+    failing that, the latest ones), each with their role, then the municipality."""
+    from storage.services.resource_persons import list_assignments
+
+    lines = list_assignments(store, municipality_id)
+    current = [line for line in lines if line.assignment.start <= d.today <= line.assignment.end]
+    if not current and lines:
+        latest = max(line.assignment.end for line in lines)
+        current = [line for line in lines if line.assignment.end == latest]
+    people: dict[str, list[str]] = {}
+    for line in current:
+        people.setdefault(line.person.name, []).append(Area(line.assignment.area).label.lower())
+    out = [_("{name}, ressursperson for {areas}").format(name=name, areas=_(" og ").join(dict.fromkeys(areas)))
+           for name, areas in people.items()]
+    return [*out, _("{name} kommune").format(name=d.municipality)]
 
 
 def os_reason(exc: OSError) -> str:

@@ -82,7 +82,7 @@ def make_save(municipality_id, kind: str, semester: str | None, texts: dict, tod
 def make_send(municipality_id, kind: str, semester: str | None, texts: dict, today: date, recipient: str,
               folder: Path):
     def send(store, progress, cancel):
-        from exports.report_files import archive, email_file, render_report, write_files
+        from exports.report_files import archive, email_file, render_report, signature, write_files
         from storage.services.report_data import collect_report
         from storage.services.settings import set_county_governor_email
 
@@ -90,7 +90,7 @@ def make_send(municipality_id, kind: str, semester: str | None, texts: dict, tod
         progress(0, 3, "Teller opp …")
         data = collect_report(store, municipality_id, kind, semester, today)
         files = render_report(data, texts, progress=lambda d, t, label: progress(1, 3, label))
-        draft = email_file(data, files, recipient_clean)
+        draft = email_file(data, files, recipient_clean, signature=signature(store, municipality_id, data))
         progress(2, 3, "Skriver e-postutkastet …")
         (path,) = write_files([draft], folder)
         archive(store, municipality_id, data, texts, [*files, draft], recipient=recipient_clean, sent=True)
