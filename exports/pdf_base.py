@@ -111,6 +111,8 @@ def styles() -> dict[str, Any]:
                                 borderWidth=0.5, spaceBefore=4, spaceAfter=10),
         "small": ParagraphStyle("small", parent=body, fontSize=8.5, leading=11, textColor=muted),
         "note": ParagraphStyle("note", parent=body, fontSize=9, leading=12, textColor=muted),
+        "draft": ParagraphStyle("draft", parent=body, fontName=FONT_BOLD, fontSize=22, leading=26,
+                                textColor=colors.HexColor(WARNING_INK), spaceAfter=2),
         "warning": ParagraphStyle("warning", parent=body, fontSize=9, leading=12,
                                   textColor=colors.HexColor(WARNING_INK)),
         "cell": cell,

@@ -112,7 +112,13 @@ def _band(title: str, subtitle: str):
     return drawing
 
 
-def _cover(reports: Sequence[ReportData], title: str) -> list:
+def is_draft(d: ReportData, texts: dict[str, str]) -> bool:
+    """A mid-term or final report without any of the resource person's own texts is a draft (a funds
+    statement's comments are optional)."""
+    return d.kind is not ReportKind.FUNDS and not any((texts.get(k) or "").strip() for k in text_titles())
+
+
+def _cover(reports: Sequence[ReportData], title: str, draft: bool = False) -> list:
     from reportlab.platypus import PageBreak, Spacer
 
     d = reports[0]
@@ -137,9 +143,12 @@ def _cover(reports: Sequence[ReportData], title: str) -> list:
     rows.append([_("Dato"), long_date(d.today)])
     subtitle = PROGRAMME if len(reports) == 1 else _("Samlet for {n} kommuner i {county}").format(
         n=len(reports), county=county)
-    story = [Spacer(1, 10 * MM), _band(title, subtitle), Spacer(1, 14 * MM),
-             para(_("Til Statsforvalteren i {county}").format(county=county), "h1"),
-             Spacer(1, 4 * MM)]
+    story = [Spacer(1, 10 * MM), _band(title, subtitle), Spacer(1, 14 * MM)]
+    if draft:
+        story += [para(_("Utkast"), "draft"),
+                  para(_("Ressurspersonens egne vurderinger (erfaringer, utvikling og videre arbeid) er ikke skrevet "
+                         "ennå."), "warning")]
+    story += [para(_("Til Statsforvalteren i {county}").format(county=county), "h1"), Spacer(1, 4 * MM)]
     from reportlab.platypus import Table, TableStyle
 
     table = Table([[para(k, "note"), para(v)] for k, v in rows], colWidths=[45 * MM, content_width() - 45 * MM],
@@ -203,7 +212,7 @@ def _story(reports: Sequence[ReportData], texts: dict[str, str], pages: dict[int
                                      + sec.county_part(d, toc.heading)))
     else:
         body += _municipality_body(reports[0], texts, toc.heading)
-    story = _cover(reports, title)
+    story = _cover(reports, title, draft=not county and is_draft(reports[0], texts))
     story += [para(_("Innhold"), "h1"), toc.table(numbered), PageBreak()]
     return story + body, toc
 

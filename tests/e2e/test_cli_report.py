@@ -74,3 +74,73 @@ def test_funds_xlsx_only(cli, demo_db, tmp_path):
                  "--today", DEMO_TODAY)
     assert result.returncode == 0, result.stderr
     assert [p.suffix for p in out.iterdir()] == [".xlsx"]
+
+
+@pytest.fixture
+def own_db(demo_db, tmp_path):
+    import shutil
+
+    path = tmp_path / "egen.db"
+    shutil.copyfile(demo_db, path)
+    return path
+
+
+def _pdf_pages(folder):
+    return [page.extract_text() for page in PdfReader(next(folder.glob("*.pdf"))).pages]
+
+
+def test_text_file_replaces_the_draft_and_later_runs_use_the_saved_draft(cli, own_db, tmp_path):
+    texts = tmp_path / "tekster.md"
+    texts.write_text("# Erfaringer\nEnhetene har fått et felles språk.\n\n# Utvikling\nFlere refleksjonsgrupper.\n\n"
+                     "# Videre arbeid\nVi fortsetter i Fjordvik.\n", encoding="utf-8")
+    first = tmp_path / "først"
+    result = cli("report", "--db", str(own_db), "--kind", "final", "--format", "pdf", "--out", str(first),
+                 "--today", DEMO_TODAY, "--text-file", str(texts))
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(own_db) as con:
+        rows = con.execute("select kind, scope, texts from report_draft").fetchall()
+    assert [(k, s) for k, s, _t in rows] == [("final", "")]
+    assert "Vi fortsetter i Fjordvik." in rows[0][2]
+    second = tmp_path / "så"
+    result = cli("report", "--db", str(own_db), "--kind", "final", "--format", "pdf", "--out", str(second),
+                 "--today", DEMO_TODAY)
+    assert result.returncode == 0, result.stderr
+    for folder in (first, second):
+        pages = _pdf_pages(folder)
+        text = " ".join(pages)
+        assert "Enhetene har fått et felles språk." in text and "Vi fortsetter i Fjordvik." in text
+        assert "Utkast" not in pages[0]
+
+
+def test_bad_text_file_is_refused_and_keeps_the_draft(cli, own_db, tmp_path):
+    texts = tmp_path / "tekster.txt"
+    texts.write_bytes("# Erfaringer\nBlåbær\n".encode("latin-1"))
+    result = cli("report", "--db", str(own_db), "--kind", "final", "--format", "pdf", "--out", str(tmp_path / "ut"),
+                 "--text-file", str(texts))
+    assert result.returncode == 2 and "UTF-8" in result.stderr and "Traceback" not in result.stderr
+    with sqlite3.connect(own_db) as con:
+        assert con.execute("select count(*) from report_draft").fetchone()[0] == 0
+
+
+def test_report_without_own_texts_says_utkast_on_the_cover(cli, own_db, tmp_path):
+    out = tmp_path / "ut"
+    result = cli("report", "--db", str(own_db), "--kind", "midterm", "--semester", "2026V", "--format", "pdf",
+                 "--out", str(out), "--today", DEMO_TODAY)
+    assert result.returncode == 0, result.stderr
+    assert "Utkast" in _pdf_pages(out)[0]
+
+
+def test_eml_without_a_recipient_is_archived_as_saved_not_sent(cli, own_db, tmp_path):
+    with sqlite3.connect(own_db) as con:
+        con.execute("delete from setting where key = 'county_governor_email'")
+        con.execute("delete from report_file")
+        con.execute("delete from report_snapshot")
+    out = tmp_path / "ut"
+    result = cli("report", "--db", str(own_db), "--kind", "final", "--format", "both", "--out", str(out), "--eml",
+                 "--today", DEMO_TODAY)
+    assert result.returncode == 0, result.stderr
+    message = email.message_from_bytes(next(out.glob("*.eml")).read_bytes(), policy=policy.default)
+    assert "To" not in message
+    with sqlite3.connect(own_db) as con:
+        rows = con.execute("select recipient, sent_at from report_snapshot").fetchall()
+    assert rows == [(None, None)]

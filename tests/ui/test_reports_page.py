@@ -111,3 +111,23 @@ def test_save_to_a_folder_that_is_not_writable(reports, qtbot, tmp_path):
         qtbot.waitUntil(lambda: "Kan ikke lagre" in page.message.text(), timeout=10_000)
     finally:
         locked.unlock()
+
+
+def test_texts_are_the_reports_draft_in_the_database(reports, qtbot, store):
+    """What is typed is saved as the chosen report's draft (the CLI reads the same); another report shows
+    its own draft, and coming back shows the first again."""
+    from storage.services.report_drafts import load_draft, save_draft
+
+    _window, page = reports
+    mid = page.context.municipality_id
+    save_draft(store, mid, "final", None, {"experiences": "Sluttrapportens erfaringer"})
+    with qtbot.waitSignal(page.preview_ready, timeout=30_000):
+        page.editors["experiences"].insertPlainText("Underveis: felles språk")
+    assert load_draft(store, mid, page.kind(), page.semester())["experiences"] == "Underveis: felles språk"
+    with qtbot.waitSignal(page.preview_ready, timeout=30_000):
+        page.kind_box.setCurrentIndex(page.kind_box.findData("final"))
+    assert page.editors["experiences"].toPlainText() == "Sluttrapportens erfaringer"
+    assert load_draft(store, mid, "final", None)["experiences"] == "Sluttrapportens erfaringer"
+    with qtbot.waitSignal(page.preview_ready, timeout=30_000):
+        page.kind_box.setCurrentIndex(page.kind_box.findData("midterm"))
+    assert page.editors["experiences"].toPlainText() == "Underveis: felles språk"

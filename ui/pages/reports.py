@@ -64,6 +64,8 @@ class ReportsPage(Page):
         self._preview_running = False
         self._preview_pending = False
         self._built = False
+        self._draft_loading = False
+        self._draft_key = None  # (municipality, kind, semester) whose texts the editors hold
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
@@ -137,7 +139,7 @@ class ReportsPage(Page):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
-        self.semester_box.currentIndexChanged.connect(self._schedule)
+        self.semester_box.currentIndexChanged.connect(self._load_draft)
         self._built = True
 
     # --- data ------------------------------------------------------------------------------------
@@ -170,11 +172,6 @@ class ReportsPage(Page):
         index = self.semester_box.findData(chosen)
         self.semester_box.setCurrentIndex(max(index, 0))
         self.semester_box.blockSignals(False)
-        if not any(e.toPlainText() for e in self.editors.values()):
-            for key, editor in self.editors.items():
-                editor.blockSignals(True)
-                editor.setPlainText(str(context.draft.get(key, "")))
-                editor.blockSignals(False)
         if not self.recipient.hasFocus():
             self.recipient.setText(context.recipient)
         self.archive.set_entries(context.archive)
@@ -183,7 +180,39 @@ class ReportsPage(Page):
 
     def _kind_changed(self, *_args) -> None:
         self.semester_box.setEnabled(self.kind() == "midterm" and self.context is not None)
-        self._schedule()
+        self._load_draft()
+
+    def _load_draft(self, *_args) -> None:
+        """Show the chosen report's saved texts; no preview (which saves the texts) runs until they are in
+        the editors, so one report's texts never land in another's draft."""
+        from ..reports.jobs import make_load_draft
+
+        if self.context is None or self.runner is None:
+            return
+        if (self.context.municipality_id, self.kind(), self.semester()) == self._draft_key:
+            self._schedule()  # same report (the data changed): keep what is being typed
+            return
+        self._debounce.stop()
+        self._draft_loading = True
+        self.runner.submit(make_load_draft(self.context.municipality_id, self.kind(), self.semester()),
+                           on_done=self._show_draft, on_error=self._draft_failed)
+
+    def _show_draft(self, loaded) -> None:
+        kind, semester, texts = loaded
+        if (kind, semester) != (self.kind(), self.semester()):
+            return  # another report was chosen meanwhile; its own load follows
+        for key, editor in self.editors.items():
+            if editor.toPlainText() != texts.get(key, ""):
+                editor.blockSignals(True)
+                editor.setPlainText(texts.get(key, ""))
+                editor.blockSignals(False)
+        self._draft_loading = False
+        self._draft_key = (self.context.municipality_id, kind, semester)
+        self.refresh_preview()
+
+    def _draft_failed(self, exc) -> None:
+        self._draft_loading = False
+        self.message.setText(exc.message)
 
     def kind(self) -> str:
         return self.kind_box.currentData()
@@ -209,7 +238,7 @@ class ReportsPage(Page):
         """Build the PDF in the runner; while one build runs, at most one more waits."""
         from ..reports.jobs import make_preview
 
-        if self.context is None or self.runner is None:
+        if self.context is None or self.runner is None or self._draft_loading:
             return
         if self._preview_running:
             self._preview_pending = True

@@ -7,55 +7,57 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-DRAFT_KEY = "report_draft_texts"
-
 
 @dataclass(frozen=True)
 class Context:
-    """What the page needs to offer choices: the municipality, its semesters, the recipient, the draft."""
+    """What the page needs to offer choices: the municipality, its semesters, the recipient, the archive,
+    and how many municipalities the database holds (more than one offers the county report)."""
 
     municipality_id: object
     municipality: str
     semesters: tuple[str, ...]
     recipient: str
-    draft: dict
     archive: list
+    municipalities: int = 1
 
 
 def load_context(store, progress, cancel) -> Context | None:
-    import json
-
-    from storage.services.municipalities import current_municipality, participation_of
+    from storage.services.municipalities import count_municipalities, current_municipality, participation_of
     from storage.services.report_archive import list_archive
-    from storage.services.settings import county_governor_email, read_setting
+    from storage.services.settings import county_governor_email
 
     municipality = current_municipality(store)
     if municipality is None:
         return None
     part = participation_of(store, municipality.id)
-    try:
-        draft = json.loads(read_setting(store, DRAFT_KEY, "{}") or "{}")
-    except ValueError:
-        draft = {}
     return Context(municipality.id, municipality.name, tuple(part.semesters) if part else (),
-                   county_governor_email(store), draft if isinstance(draft, dict) else {},
-                   list_archive(store, municipality.id))
+                   county_governor_email(store), list_archive(store, municipality.id),
+                   count_municipalities(store))
+
+
+def make_load_draft(municipality_id, kind: str, semester: str | None):
+    def load_draft_job(store, progress, cancel):
+        """The saved texts of the chosen report (the CLI's `report` reads the same draft)."""
+        from storage.services.report_drafts import load_draft
+
+        return (kind, semester, load_draft(store, municipality_id, kind, semester))
+
+    return load_draft_job
 
 
 def make_preview(municipality_id, kind: str, semester: str | None, texts: dict, today: date):
     def preview(store, progress, cancel):
-        """The report as PDF bytes (and the draft texts kept, so they survive a restart)."""
-        import json
-
+        """The report as PDF bytes (and the texts saved as the report's draft, so they survive a restart and
+        the CLI uses them)."""
         from exports.report_pdf import report_pdf_bytes
         from storage.services.report_data import collect_report
-        from storage.services.settings import write_setting
+        from storage.services.report_drafts import save_draft
 
         progress(0, 2, "Teller opp …")
         data = collect_report(store, municipality_id, kind, semester, today)
         progress(1, 2, "Lager PDF …")
         pdf = report_pdf_bytes(data, texts)
-        write_setting(store, DRAFT_KEY, json.dumps(texts, ensure_ascii=False))
+        save_draft(store, municipality_id, kind, semester, texts)
         progress(2, 2, "Ferdig")
         return pdf
 
