@@ -1,0 +1,71 @@
+"""A report's headline figures as plain numbers, one number per figure, with a stable key and a unit.
+
+The workbook's «Nøkkeltall» table, the county workbook (one row per municipality per figure) and the
+county PDF's overview table all use this one list, so a county can add municipalities' files together
+and the PDF and the workbook never disagree about what a column holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storage.enums import ReportKind
+from storage.i18n import _
+from storage.services.report_data import ReportData
+
+COUNT, KRONER, HOURS, PERCENT = "antall", "kr", "timer", "prosent"
+
+
+def N_(message: str) -> str:  # noqa: N802 (gettext's name): marks a label translated where it is shown
+    return message
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    value: int | float
+    unit: str  # COUNT, KRONER, HOURS or PERCENT
+
+
+#: key, label, unit, and how the value is read from a ReportData; in the order they are shown.
+_ACTIVITY = (
+    ("units", N_("Enheter som deltar"), COUNT, lambda d: d.units.total),
+    ("kindergartens", N_("Barnehager"), COUNT, lambda d: d.units.kindergartens),
+    ("schools", N_("Skoler"), COUNT, lambda d: d.units.schools),
+    ("other_units", N_("Andre enheter"), COUNT, lambda d: d.units.others),
+    ("public_units", N_("Kommunale enheter"), COUNT, lambda d: d.units.public),
+    ("private_units", N_("Private enheter"), COUNT, lambda d: d.units.private),
+    ("units_in_networks", N_("Enheter i lærende nettverk"), COUNT, lambda d: d.units.in_networks),
+    ("networks", N_("Lærende nettverk"), COUNT, lambda d: len(d.networks)),
+    ("resource_persons", N_("Ressurspersoner"), COUNT, lambda d: d.resource_people),
+    ("resource_percent", N_("Stillingsandel for ressurspersoner i alt (prosent)"), PERCENT,
+     lambda d: sum(pct for _area, pct in d.resource_persons)),
+    ("gatherings_held", N_("Samlinger gjennomført"), COUNT, lambda d: d.gatherings_held),
+    ("gatherings_cancelled", N_("Samlinger avlyst"), COUNT, lambda d: sum(r.cancelled for r in d.semester_rows)),
+    ("session_logs", N_("Øktlogger fra enhetene"), COUNT, lambda d: d.log_count),
+    ("units_logging", N_("Enheter som har logget"), COUNT, lambda d: d.log_units),
+    ("log_hours", N_("Timer i øktloggene"), HOURS, lambda d: d.log_hours),
+    ("vignette_sessions", N_("Vignettøkter"), COUNT, lambda d: d.vignette_sessions),
+    ("vignette_responses", N_("Vignettsvar"), COUNT, lambda d: d.vignette_responses),
+    ("vignette_comparisons", N_("Vignetter sammenlignet før og etter"), COUNT, lambda d: len(d.vignettes)),
+)
+_MONEY = (
+    ("granted", N_("Tilskudd"), KRONER, lambda d: d.funds.granted),
+    ("own", N_("Egenfinansiering"), KRONER, lambda d: d.funds.own),
+    ("spent", N_("Brukt i alt"), KRONER, lambda d: d.funds.spent),
+    ("spent_from_grant", N_("Brukt av tilskuddet"), KRONER, lambda d: d.funds.spent_from_grant),
+    ("remaining", N_("Igjen av tilskuddet"), KRONER, lambda d: d.funds.remaining),
+)
+
+
+def figure_columns(kind: ReportKind | str) -> list[tuple[str, str, str]]:
+    """(key, label, unit) of the figures a report of `kind` has."""
+    rows = _MONEY if ReportKind(kind) is ReportKind.FUNDS else _ACTIVITY + _MONEY
+    return [(key, _(label), unit) for key, label, unit, _read in rows]
+
+
+def figures(d: ReportData) -> list[Figure]:
+    """The report's headline figures (for a funds statement only the money)."""
+    rows = _MONEY if d.kind is ReportKind.FUNDS else _ACTIVITY + _MONEY
+    return [Figure(key, _(label), read(d), unit) for key, label, unit, read in rows]
