@@ -24,7 +24,19 @@ from storage.services.common import format_date
 from storage.services.report_data import ReportData, text_titles
 
 from . import report_pdf_sections as sec
-from .pdf_base import ACCENT, MM, PdfMeta, build_pdf, content_width, escape, markup, para, styles
+from .pdf_base import (
+    ACCENT,
+    MM,
+    PdfMeta,
+    build_pdf,
+    content_width,
+    escape,
+    keep_with_what_follows,
+    markup,
+    para,
+    styles,
+    vector_drawing,
+)
 
 PROGRAMME = "Inkluderende barnehage- og skolemiljø – samlingsbasert tilbud"
 MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
@@ -93,11 +105,11 @@ class _Toc:
 
 def _band(title: str, subtitle: str):
     """The coloured title band on the cover (vector drawing)."""
-    from reportlab.graphics.shapes import Drawing, Rect, String
+    from reportlab.graphics.shapes import Rect, String
     from reportlab.lib import colors
 
     width, height = content_width(), 46 * MM
-    drawing = Drawing(width, height)
+    drawing = vector_drawing(width, height)
     drawing.add(Rect(0, 0, width, height, fillColor=colors.HexColor(ACCENT), strokeColor=None))
     drawing.add(Rect(0, 0, 4 * MM, height, fillColor=colors.HexColor("#e08a2e"), strokeColor=None))
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -118,7 +130,9 @@ def is_draft(d: ReportData, texts: dict[str, str]) -> bool:
     return d.kind is not ReportKind.FUNDS and not any((texts.get(k) or "").strip() for k in text_titles())
 
 
-def _cover(reports: Sequence[ReportData], title: str, draft: bool = False) -> list:
+def _cover(reports: Sequence[ReportData], title: str, draft: bool = False, compact: bool = False) -> list:
+    """The cover; `compact` (a funds statement, about one page of content) leaves out the big spacing and
+    the page break, so the content starts on the first page."""
     from reportlab.platypus import PageBreak, Spacer
 
     d = reports[0]
@@ -143,7 +157,8 @@ def _cover(reports: Sequence[ReportData], title: str, draft: bool = False) -> li
     rows.append([_("Dato"), long_date(d.today)])
     subtitle = PROGRAMME if len(reports) == 1 else _("Samlet for {n} kommuner i {county}").format(
         n=len(reports), county=county)
-    story = [Spacer(1, 10 * MM), _band(title, subtitle), Spacer(1, 14 * MM)]
+    gap = 0.4 if compact else 1.0
+    story = [Spacer(1, 10 * MM * gap), _band(title, subtitle), Spacer(1, 14 * MM * gap)]
     if draft:
         story += [para(_("Utkast"), "draft"),
                   para(_("Ressurspersonens egne vurderinger (erfaringer, utvikling og videre arbeid) er ikke skrevet "
@@ -155,11 +170,12 @@ def _cover(reports: Sequence[ReportData], title: str, draft: bool = False) -> li
                   hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, "#b8c7cc"),
                                ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
-    story += [table, Spacer(1, 16 * MM)]
+    story += [table, Spacer(1, 16 * MM * gap)]
     story.append(para(_("Tallene i rapporten er talt opp fra kommunens registreringer i Nettverkslogg. Rapporten "
                         "inneholder bare samletall: ingen navn på barn, elever eller ansatte, og ingen "
                         "enkeltsvar."), "note"))
-    story.append(PageBreak())
+    if not compact:
+        story.append(PageBreak())
     return story
 
 
@@ -212,7 +228,11 @@ def _story(reports: Sequence[ReportData], texts: dict[str, str], pages: dict[int
                                      + sec.county_part(d, toc.heading)))
     else:
         body += _municipality_body(reports[0], texts, toc.heading)
-    story = _cover(reports, title, draft=not county and is_draft(reports[0], texts))
+    body = keep_with_what_follows(body, content_width())
+    compact = not county and reports[0].kind is ReportKind.FUNDS
+    story = _cover(reports, title, draft=not county and is_draft(reports[0], texts), compact=compact)
+    if compact:  # two short sections need no contents list
+        return story + body, toc
     story += [para(_("Innhold"), "h1"), toc.table(numbered), PageBreak()]
     return story + body, toc
 
