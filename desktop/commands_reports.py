@@ -2,7 +2,11 @@
 .eml draft addressed to the county governor (the address in the app's settings, or --to). The resource
 person's texts are the report's saved draft, the same the Rapporter page shows; `--text-file` replaces
 that draft first. Every run is archived in the database, as the Rapporter page does; it counts as sent
-only when the e-mail draft had a recipient."""
+only when the e-mail draft had a recipient.
+
+`--county` makes one report over every municipality in the database (an overview table, the county's
+totals and a compact part per municipality; the workbook has one row per municipality per figure). It is
+not a municipality's report, so it is not archived and has no e-mail draft."""
 
 from __future__ import annotations
 
@@ -15,7 +19,28 @@ from .commands_planning import _municipality, _open_store
 from .paths import AppPaths
 
 
+def run_county_report(paths: AppPaths, args) -> int:
+    from exports.report_files import FORMATS, check_folder, county_reports, render_county_report, write_files
+    from storage.errors import DomainError
+
+    if args.eml or args.text_file or args.kommune:
+        raise DomainError(_("--county lager én rapport for alle kommunene og kan ikke brukes sammen med --eml, "
+                            "--text-file eller --kommune."), field="county")
+    out = check_folder(Path(args.out))
+    store = _open_store(paths)
+    try:
+        reports = county_reports(store, args.kind, args.semester, args.today or date.today())
+        written = write_files(render_county_report(reports, FORMATS[args.format]), out)
+    finally:
+        store.close()
+    for path in written:
+        print(_("Skrev {path}").format(path=path))
+    return 0
+
+
 def run_report(paths: AppPaths, args) -> int:
+    if getattr(args, "county", False):
+        return run_county_report(paths, args)
     from exports.report_files import (
         FORMATS,
         archive,

@@ -126,6 +126,8 @@ def styles() -> dict[str, Any]:
         "cell_right": ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
         "cell_head": head,
         "cell_head_right": ParagraphStyle("cell_head_right", parent=head, alignment=TA_RIGHT),
+        "cell_head_narrow": ParagraphStyle("cell_head_narrow", parent=head, alignment=TA_RIGHT, fontSize=8,
+                                           leading=10),
     }
 
 

@@ -59,6 +59,45 @@ _MONEY = (
 )
 
 
+#: The overview's column groups (a table each in the county PDF, side by side in the workbook).
+OVERVIEW_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (N_("Enheter"), ("units", "kindergartens", "schools", "other_units", "public_units", "private_units",
+                     "units_in_networks")),
+    (N_("Organisering og samlinger"), ("networks", "resource_persons", "resource_percent", "gatherings_held",
+                                       "gatherings_cancelled")),
+    (N_("Øktlogger og vignetter"), ("session_logs", "units_logging", "log_hours", "vignette_sessions",
+                                    "vignette_responses", "vignette_comparisons")),
+    (N_("Midler"), ("granted", "own", "spent", "spent_from_grant", "remaining")),
+)
+
+
+#: Column headings for the county PDF's narrow overview columns (under their group's heading); a long word
+#: is broken by hand («-\n»), as ReportLab does not hyphenate.
+SHORT_LABELS = {
+    "units": N_("I alt"), "kindergartens": N_("Barne-\nhager"), "schools": N_("Skoler"), "other_units": N_("Andre"),
+    "public_units": N_("Kommu-\nnale"), "private_units": N_("Private"), "units_in_networks": N_("I nettverk"),
+    "networks": N_("Nettverk"), "resource_persons": N_("Ressurs-\npersoner"),
+    "resource_percent": N_("Stillings-\nandel"), "gatherings_held": N_("Samlinger holdt"),
+    "gatherings_cancelled": N_("Samlinger avlyst"), "session_logs": N_("Øktlogger"),
+    "units_logging": N_("Enheter som logger"), "log_hours": N_("Timer"), "vignette_sessions": N_("Vignett-\nøkter"),
+    "vignette_responses": N_("Vignett-\nsvar"), "vignette_comparisons": N_("Før–etter"),
+    "granted": N_("Tilskudd"), "own": N_("Egen-\nfinansiering"), "spent": N_("Brukt i alt"),
+    "spent_from_grant": N_("Brukt av tilskudd"), "remaining": N_("Igjen"),
+}
+
+
+def overview_groups(kind: ReportKind | str, short: bool = False) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """The overview's groups for a report of `kind`: (title, [(key, label, unit)]); `short` gives the
+    PDF's short column headings."""
+    columns = {key: (key, _(SHORT_LABELS[key]) if short else label, unit) for key, label, unit in figure_columns(kind)}
+    groups = []
+    for title, keys in OVERVIEW_GROUPS:
+        present = [columns[k] for k in keys if k in columns]
+        if present:
+            groups.append((_(title), present))
+    return groups
+
+
 def figure_columns(kind: ReportKind | str) -> list[tuple[str, str, str]]:
     """(key, label, unit) of the figures a report of `kind` has."""
     rows = _MONEY if ReportKind(kind) is ReportKind.FUNDS else _ACTIVITY + _MONEY

@@ -18,7 +18,7 @@ from storage.store import Store
 
 from .atomic_file import write_bytes_atomic
 from .report_email import EML_TYPE, PDF_TYPE, XLSX_TYPE, report_email
-from .report_pdf import file_stem, report_pdf_bytes
+from .report_pdf import file_stem, report_pdf_bytes, report_title
 from .report_xlsx import report_xlsx_bytes
 
 FORMATS = {"pdf": ("pdf",), "xlsx": ("xlsx",), "both": ("pdf", "xlsx")}
@@ -42,6 +42,51 @@ def render_report(d: ReportData, texts: dict[str, str], formats: Sequence[str] =
             raise ValueError(fmt)
     if progress:
         progress(total, total, _("Ferdig"))
+    return files
+
+
+def county_file_stem(reports: Sequence[ReportData]) -> str:
+    """«Underveisrapport alle kommuner Vestland 2026V», safe as a file name."""
+    d = reports[0]
+    scope = d.semester or ""
+    stem = " ".join(p for p in (report_title(d), _("alle kommuner"), d.county, scope) if p)
+    return "".join(ch for ch in stem if ch not in '<>:"/\\|?*').strip()
+
+
+def county_reports(store: Store, kind: str, semester: str | None, today, *,
+                   progress: Progress | None = None) -> list[ReportData]:
+    """Every municipality's figures for the county report, with the vignette comparisons (the county
+    figures count them too)."""
+    from storage.services.municipalities import list_municipalities
+    from storage.services.report_data import collect_report
+
+    municipalities = list_municipalities(store)
+    reports = []
+    for done, m in enumerate(municipalities):
+        if progress:
+            progress(done, len(municipalities), _("Teller opp {name} …").format(name=m.name))
+        reports.append(collect_report(store, m.id, kind, semester, today))
+    return reports
+
+
+def render_county_report(reports: Sequence[ReportData], formats: Sequence[str] = ("pdf", "xlsx"), *,
+                         progress: Progress | None = None) -> list[OutgoingFile]:
+    """The county report's files as bytes, PDF first: one report over every municipality."""
+    from .county_xlsx import county_xlsx_bytes
+
+    if not reports:
+        raise DomainError(_("Databasen har ingen kommuner å lage fylkesrapport for."))
+    stem = county_file_stem(reports)
+    files = []
+    for done, fmt in enumerate(formats):
+        if progress:
+            progress(done, len(formats), _("Lager PDF …") if fmt == "pdf" else _("Lager Excel-arbeidsbok …"))
+        if fmt == "pdf":
+            files.append(OutgoingFile(f"{stem}.pdf", PDF_TYPE, report_pdf_bytes(list(reports), {})))
+        elif fmt == "xlsx":
+            files.append(OutgoingFile(f"{stem}.xlsx", XLSX_TYPE, county_xlsx_bytes(reports)))
+        else:
+            raise ValueError(fmt)
     return files
 
 

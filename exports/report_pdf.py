@@ -97,8 +97,9 @@ class _Toc:
 
         table = Table(rows or [["", ""]], colWidths=[content_width() - 20 * MM, 20 * MM], hAlign="LEFT",
                       repeatRows=0)
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                                   ("TOPPADDING", (0, 0), (-1, -1), 3),
+        pad = 3 if len(rows) <= 30 else 1.2  # a county's long list stays on one page
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+                                   ("TOPPADDING", (0, 0), (-1, -1), pad),
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, "#dde9ed")]))
         return table
 

@@ -55,7 +55,7 @@ def _plain(value: Any) -> int | float:
     return value if isinstance(value, int | float) and not isinstance(value, bool) else 0
 
 
-def _table(ws, name: str, top: int, header: list[str], rows: list[list[Any]], *, formats: dict[int, str] | None = None,
+def write_table(ws, name: str, top: int, header: list[str], rows: list[list[Any]], *, formats: dict[int, str] | None = None,
            total: str | None = None, sum_columns: Sequence[int] = ()) -> int:
     """Header and rows from column A at `top` as an Excel table; with `total`, a row below the table
     whose `sum_columns` are SUM formulas over the table's rows. Returns the next free row."""
@@ -120,17 +120,17 @@ def _summary(ws, d: ReportData, texts: dict[str, str]) -> None:
     date_row = 3 + len(facts)
     if d.empty_reason:
         facts.append([_("Merk"), d.empty_reason])
-    row = _table(ws, "Rapport", 3, [_("Felt"), _("Verdi")], facts)
+    row = write_table(ws, "Rapport", 3, [_("Felt"), _("Verdi")], facts)
     ws.cell(row=date_row, column=2).number_format = "dd.mm.yyyy"
     shown = figures(d)
     top = row
-    row = _table(ws, "Nokkeltall", top, [_("Nøkkeltall"), _("Verdi")], [[f.label, f.value] for f in shown])
+    row = write_table(ws, "Nokkeltall", top, [_("Nøkkeltall"), _("Verdi")], [[f.label, f.value] for f in shown])
     for r, figure in enumerate(shown, start=top + 1):
         ws.cell(row=r, column=2).number_format = NUMBER_FORMATS.get(figure.unit, "0")
     titles = text_titles()
     text_rows = [[titles[k], (texts.get(k) or "").strip()] for k in titles]
     top = row
-    row = _table(ws, "Egne_tekster", top, [_("Ressurspersonens tekst"), _("Tekst")], text_rows)
+    row = write_table(ws, "Egne_tekster", top, [_("Ressurspersonens tekst"), _("Tekst")], text_rows)
     for r in range(top + 1, row - 1):
         ws.cell(row=r, column=2).alignment = Alignment(wrap_text=True, vertical="top")
     _finish(ws, "A4")
@@ -138,12 +138,12 @@ def _summary(ws, d: ReportData, texts: dict[str, str]) -> None:
 
 
 def _organisation(ws, d: ReportData) -> None:
-    row = _table(ws, "Nettverk", 1, [_("Nettverk"), _("Målgruppe"), _("Ledes av"), _("Barnehager"), _("Skoler"),
+    row = write_table(ws, "Nettverk", 1, [_("Nettverk"), _("Målgruppe"), _("Ledes av"), _("Barnehager"), _("Skoler"),
                                      _("Andre enheter"), _("Enheter i alt")],
                  [[n.name, n.target, n.leader or "", n.kindergartens, n.schools, n.others,
                    n.kindergartens + n.schools + n.others] for n in d.networks],
                  total=_("Sum"), sum_columns=(3, 4, 5, 6))
-    _table(ws, "Ressurspersoner", row, [_("Område"), _("Stillingsandel")],
+    write_table(ws, "Ressurspersoner", row, [_("Område"), _("Stillingsandel")],
            [[area, pct / 100] for area, pct in d.resource_persons], formats={1: PERCENT},
            total=_("Sum"), sum_columns=(1,))
     _finish(ws)
@@ -151,18 +151,18 @@ def _organisation(ws, d: ReportData) -> None:
 
 def _participation(ws, d: ReportData) -> None:
     u = d.units
-    row = _table(ws, "Enheter", 1, [_("Enheter"), _("Kommunale"), _("Private"), _("I alt")],
+    row = write_table(ws, "Enheter", 1, [_("Enheter"), _("Kommunale"), _("Private"), _("I alt")],
                  [[_("Barnehager"), u.public_kindergartens, u.private_kindergartens, u.kindergartens],
                   [_("Skoler"), u.public_schools, u.private_schools, u.schools],
                   [_("Andre enheter"), u.public - u.public_kindergartens - u.public_schools,
                    u.private - u.private_kindergartens - u.private_schools, u.others]],
                  total=_("Alle enheter"), sum_columns=(1, 2, 3))
-    row = _table(ws, "Ansatte_naadd", row, [_("Semester"), _("Ansatte nådd"), _("Ansatte i alt"), _("Andel"),
+    row = write_table(ws, "Ansatte_naadd", row, [_("Semester"), _("Ansatte nådd"), _("Ansatte i alt"), _("Andel"),
                                             _("Enheter med minst halvparten")],
                  [[short_semester(r.semester), r.reached, r.staff_known,
                    r.reached / r.staff_known if r.staff_known else None, r.units_half_or_more]
                   for r in d.semester_rows], formats={3: PERCENT})
-    _table(ws, "Oppmote_rolle", row, [_("Rolle"), _("Oppmøter på gjennomførte samlinger")],
+    write_table(ws, "Oppmote_rolle", row, [_("Rolle"), _("Oppmøter på gjennomførte samlinger")],
            [[label, n] for label, n in d.attendance_by_role], total=_("I alt"), sum_columns=(1,))
     _finish(ws)
 
@@ -174,7 +174,7 @@ def _gatherings(ws, d: ReportData) -> None:
               _("Forpliktelser oppfylt"), _("I fare"), _("Mangler")]
     rows = [[short_semester(r.semester), *[r.held_by_level.get(level.value, 0) for level in LEVELS], r.held,
              r.cancelled, r.obligations_met, r.obligations_at_risk, r.obligations_missing] for r in d.semester_rows]
-    row = _table(ws, "Samlinger", 1, header, rows, total=_("Sum"), sum_columns=tuple(range(1, 8)))
+    row = write_table(ws, "Samlinger", 1, header, rows, total=_("Sum"), sum_columns=tuple(range(1, 8)))
     if rows:
         chart = BarChart()
         chart.title = _("Gjennomførte samlinger per semester")
@@ -184,7 +184,7 @@ def _gatherings(ws, d: ReportData) -> None:
         chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=1 + len(rows)))
         chart.height, chart.width = 7, 16
         ws.add_chart(chart, f"A{row + len(d.obligations) + 3}")
-    _table(ws, "Forpliktelser", row, [_("Semester"), _("Forpliktelse"), _("Status"), _("Begrunnelse")],
+    write_table(ws, "Forpliktelser", row, [_("Semester"), _("Forpliktelse"), _("Status"), _("Begrunnelse")],
            [[short_semester(o.semester), o.obligation, o.status_label, o.reason] for o in d.obligations])
     _finish(ws, landscape=True)
 
@@ -193,11 +193,11 @@ def _themes(ws, d: ReportData) -> None:
     rows = [[_("Forebygge, avdekke, håndtere"), t.capitalize(), n] for t, n in d.goal_themes]
     rows += [[_("Nasjonalt tema for barnehagen"), t.capitalize(), n] for t, n in d.national_themes]
     rows += [[_("Annet tema"), t.capitalize(), n] for t, n in d.other_themes]
-    row = _table(ws, "Temaer", 1, [_("Gruppe"), _("Tema"), _("Samlinger")], rows)
-    row = _table(ws, "Kartlegging", row, [_("Kartleggingsverktøy")], [[t] for t in d.mapping_tools])
+    row = write_table(ws, "Temaer", 1, [_("Gruppe"), _("Tema"), _("Samlinger")], rows)
+    row = write_table(ws, "Kartlegging", row, [_("Kartleggingsverktøy")], [[t] for t in d.mapping_tools])
     parents = sum(r.parents for r in d.semester_rows)
     ppt = sum(r.ppt for r in d.semester_rows)
-    _table(ws, "Involvering", row, [_("Involvering"), _("Antall")],
+    write_table(ws, "Involvering", row, [_("Involvering"), _("Antall")],
            [[_("Øktlogger der barn/elever var involvert"), d.logs_with_children],
             [_("Øktlogger der foreldre var involvert"), d.logs_with_parents],
             [_("Foreldremøter gjennomført"), d.parent_meetings],
@@ -208,27 +208,27 @@ def _themes(ws, d: ReportData) -> None:
 
 
 def _logs(ws, d: ReportData) -> None:
-    row = _table(ws, "Oktlogger_i_alt", 1, [_("Øktlogger"), _("Antall")],
+    row = write_table(ws, "Oktlogger_i_alt", 1, [_("Øktlogger"), _("Antall")],
                  [[_("Øktlogger"), d.log_count], [_("Enheter som har logget"), d.log_units],
                   [_("Timer i øktloggene"), d.log_hours]])
     ws.cell(row=4, column=2).number_format = HOURS_FORMAT
-    row = _table(ws, "Oktlogger", row, [_("Semester"), _("Øktlogger"), _("Deltakere i alt")],
+    row = write_table(ws, "Oktlogger", row, [_("Semester"), _("Øktlogger"), _("Deltakere i alt")],
                  [[short_semester(r.semester), r.logs, r.log_participants] for r in d.semester_rows],
                  total=_("Sum"), sum_columns=(1, 2))
-    row = _table(ws, "Tema_okter", row, [_("Tema"), _("Økter")], [[t, n] for t, n in d.log_themes])
-    _table(ws, "Arbeidsmaater", row, [_("Arbeidsmåte"), _("Økter")], [[t, n] for t, n in d.log_methods])
+    row = write_table(ws, "Tema_okter", row, [_("Tema"), _("Økter")], [[t, n] for t, n in d.log_themes])
+    write_table(ws, "Arbeidsmaater", row, [_("Arbeidsmåte"), _("Økter")], [[t, n] for t, n in d.log_methods])
     _finish(ws)
 
 
 def _vignettes(ws, d: ReportData) -> None:
-    row = _table(ws, "Vignettall", 1, [_("Vignetter"), _("Antall")],
+    row = write_table(ws, "Vignettall", 1, [_("Vignetter"), _("Antall")],
                  [[_("Vignettøkter"), d.vignette_sessions], [_("Vignettsvar"), d.vignette_responses],
                   [_("Vignetter sammenlignet før og etter"), len(d.vignettes)]])
     rows = []
     for pair in d.vignettes:
         for c in pair.changes:
             rows.append([pair.vignette, c.dimension, c.code, c.before_n, c.before, c.after_n, c.after])
-    _table(ws, "Vignetter", row, [_("Vignett"), _("Dimensjon"), _("Kode"), _("Svar før (n)"), _("Før"),
+    write_table(ws, "Vignetter", row, [_("Vignett"), _("Dimensjon"), _("Kode"), _("Svar før (n)"), _("Før"),
                                 _("Svar etter (n)"), _("Etter")], rows, formats={4: PERCENT, 6: PERCENT})
     _finish(ws)
 
@@ -238,25 +238,25 @@ def _funds(ws, d: ReportData) -> None:
 
     f = d.funds
     lines = list(f.lines)
-    row = _table(ws, "Utgifter", 1, [_("Utgiftskategori"), _("Fra tilskudd"), _("Egenfinansiering"), _("I alt")],
+    row = write_table(ws, "Utgifter", 1, [_("Utgiftskategori"), _("Fra tilskudd"), _("Egenfinansiering"), _("I alt")],
                  [[line.label, line.grant, line.own, Formula(f"=B{i}+C{i}", line.grant + line.own)]
                   for i, line in enumerate(lines, start=2)],
                  formats={1: KRONER, 2: KRONER, 3: KRONER}, total=_("Sum brukt"), sum_columns=(1, 2, 3))
     sum_row = row - 2
     top = row
-    row = _table(ws, "Tilskudd", top, [_("Tilskudd"), _("Beløp"), _("Andel"), _("Tildelt")],
+    row = write_table(ws, "Tilskudd", top, [_("Tilskudd"), _("Beløp"), _("Andel"), _("Tildelt")],
                  [[basis, amount, share / 100, granted] for basis, amount, share, granted in f.grants],
                  formats={1: KRONER, 2: PERCENT, 3: KRONER}, total=_("Sum tilskudd"), sum_columns=(3,))
     grant_row = row - 2
     top = row
-    row = _table(ws, "Egenfinansiering", top, [_("Semester"), _("Egenfinansiering")],
+    row = write_table(ws, "Egenfinansiering", top, [_("Semester"), _("Egenfinansiering")],
                  [[short_semester(s), a] for s, a in sorted(f.own_by_semester, key=lambda p: semester_key(p[0]))],
                  formats={1: KRONER}, total=_("Sum egenfinansiering"), sum_columns=(1,))
     own_row = row - 2
     top = row
     granted = sum(g[3] for g in f.grants)
     used, own_used = sum(line.grant for line in lines), sum(line.own for line in lines)
-    _table(ws, "Status_midler", top, [_("Status"), _("Beløp")],
+    write_table(ws, "Status_midler", top, [_("Status"), _("Beløp")],
            [[_("Tildelt tilskudd"), Formula(f"=D{grant_row}", granted)],
             [_("Brukt av tilskuddet"), Formula(f"=B{sum_row}", used)],
             [_("Igjen av tilskuddet"), Formula(f"=D{grant_row}-B{sum_row}", granted - used)],

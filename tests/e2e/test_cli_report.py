@@ -144,3 +144,75 @@ def test_eml_without_a_recipient_is_archived_as_saved_not_sent(cli, own_db, tmp_
     with sqlite3.connect(own_db) as con:
         rows = con.execute("select recipient, sent_at from report_snapshot").fetchall()
     assert rows == [(None, None)]
+
+
+@pytest.fixture
+def county_db(own_db):
+    """The demo municipality and a second one, with its own units and gatherings."""
+    from datetime import date, datetime
+
+    from storage.enums import GatheringKind
+    from storage.services.gatherings_plan import add_programme_gathering
+    from storage.services.municipalities import create_municipality
+    from storage.services.units import add_unit
+    from storage.store import Store
+    from storage.urls import resolve_url
+
+    store = Store(resolve_url(own_db))
+    try:
+        other = create_municipality(store, {"name": "Havbakken", "number": "4698", "county": "Vestland"},
+                                    {"cohort": 7, "kindergarten_authority": True, "school_owner": True,
+                                     "period_start": date(2025, 8, 1), "period_end": date(2027, 6, 30)})
+        for name, kind in (("Havbakken barnehage", "kindergarten"), ("Havbakken skole", "school")):
+            add_unit(store, other.id, {"name": name, "kind": kind, "staff_count": 12})
+        add_programme_gathering(store, other.id, GatheringKind.REGIONAL_GATHERING, "2026V",
+                                datetime(2026, 3, 12, 9, 0), place="Bergen")
+    finally:
+        store.close()
+    return own_db
+
+
+def test_county_report_has_a_row_per_municipality_and_the_county_totals(cli, county_db, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "fylke"
+    result = cli("report", "--db", str(county_db), "--county", "--kind", "midterm", "--format", "both",
+                 "--out", str(out), "--today", DEMO_TODAY)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.suffix for p in out.iterdir()) == [".pdf", ".xlsx"]
+    with sqlite3.connect(county_db) as con:
+        names = [n for (n,) in con.execute("select name from municipality order by name")]
+    wb = load_workbook(next(out.glob("*.xlsx")), data_only=True)
+    long = wb["Tall"]
+    header = [c.value for c in long[1]]
+    rows = [dict(zip(header, (c.value for c in row), strict=True)) for row in long.iter_rows(min_row=2)]
+    per_figure = {}
+    for row in rows:
+        per_figure.setdefault(row["Nøkkeltall"], {})[row["Kommune"]] = row["Verdi"]
+    assert set(per_figure["Enheter som deltar"]) == set(names) and len(names) == 2
+    assert all(len(by_muni) == len(names) for by_muni in per_figure.values())
+    assert all(isinstance(row["Verdi"], int | float) for row in rows)
+    for name in names:  # each municipality's row holds the figures of its own report
+        own = tmp_path / name
+        result = cli("report", "--db", str(county_db), "--kommune", name, "--kind", "midterm", "--format", "xlsx",
+                     "--out", str(own), "--today", DEMO_TODAY)
+        assert result.returncode == 0, result.stderr
+        summary = load_workbook(next(own.glob("*.xlsx")), data_only=True)["Sammendrag"]
+        key = {r[0].value: r[1].value for r in summary.iter_rows() if r[0].value in per_figure}
+        assert key and all(per_figure[label][name] == value for label, value in key.items()), name
+    overview = wb["Oversikt"]
+    header = [c.value for c in overview[3]]
+    total = next(r for r in overview.iter_rows(min_row=4) if r[0].value == "Fylket i alt")
+    column = header.index("Enheter som deltar")
+    assert total[column].value == sum(per_figure["Enheter som deltar"].values())
+    pages = [p.extract_text() for p in PdfReader(next(out.glob("*.pdf"))).pages]
+    text = " ".join(pages)
+    assert "Oversikt over kommunene" in text and "Fylket i alt" in text
+    for name in names:
+        assert f"{name} kommune" in text
+
+
+def test_county_report_refuses_options_of_a_municipality_report(cli, county_db, tmp_path):
+    result = cli("report", "--db", str(county_db), "--county", "--kind", "final", "--out", str(tmp_path / "ut"),
+                 "--eml")
+    assert result.returncode == 2 and "--county" in result.stderr and "Traceback" not in result.stderr

@@ -121,3 +121,31 @@ def make_open_archived(file_id, folder: Path):
         return path
 
     return open_archived
+
+
+def make_county_preview(kind: str, semester: str | None, today: date):
+    def county_preview(store, progress, cancel):
+        """The county report (every municipality in the database) as PDF bytes."""
+        from exports.report_files import county_reports
+        from exports.report_pdf import report_pdf_bytes
+
+        reports = county_reports(store, kind, semester, today, progress=lambda d, t, label: progress(d, t + 1, label))
+        progress(len(reports), len(reports) + 1, "Lager PDF …")
+        return report_pdf_bytes(reports, {})
+
+    return county_preview
+
+
+def make_county_save(kind: str, semester: str | None, today: date, folder: Path):
+    def county_save(store, progress, cancel):
+        """The county report's PDF and workbook written to `folder` (not archived: it is no municipality's
+        report)."""
+        from exports.report_files import check_folder, county_reports, render_county_report, write_files
+
+        check_folder(folder)
+        reports = county_reports(store, kind, semester, today, progress=lambda d, t, label: progress(d, t + 2, label))
+        files = render_county_report(reports, progress=lambda d, t, label: progress(len(reports) + d,
+                                                                                     len(reports) + 2, label))
+        return write_files(files, folder)
+
+    return county_save
