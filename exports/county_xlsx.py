@@ -38,7 +38,7 @@ def _overview(ws, reports: Sequence[ReportData]) -> None:
     header = [_("Kommune"), _("Kommunenummer"), _("Pulje"), *[label for _key, label, _unit in columns]]
     rows = []
     for d in reports:
-        values = {f.key: f.value for f in figures(d)}
+        values = {f.key: f.value for f in figures(d, county=True)}
         rows.append([d.municipality, d.number, d.cohort, *[values[key] for key, _label, _unit in columns]])
     formats = {3 + i: NUMBER_FORMATS.get(unit, "0") for i, (_key, _label, unit) in enumerate(columns)}
     write_table(ws, "Oversikt", 3, header, rows, formats=formats, total=_("Fylket i alt"),
@@ -55,7 +55,7 @@ def _long(ws, reports: Sequence[ReportData]) -> None:
               _("Verdi"), _("Enhet")]
     rows = []
     for d in reports:
-        for f in figures(d):
+        for f in figures(d, county=True):
             rows.append([d.municipality, d.number, d.cohort, d.scope_label or d.period_label, group_of.get(f.key, ""),
                          f.label, f.value, f.unit])
     write_table(ws, "Tall", 1, header, rows)

@@ -87,9 +87,10 @@ SHORT_LABELS = {
 
 
 def overview_groups(kind: ReportKind | str, short: bool = False) -> list[tuple[str, list[tuple[str, str, str]]]]:
-    """The overview's groups for a report of `kind`: (title, [(key, label, unit)]); `short` gives the
-    PDF's short column headings."""
-    columns = {key: (key, _(SHORT_LABELS[key]) if short else label, unit) for key, label, unit in figure_columns(kind)}
+    """The county overview's groups for a report of `kind`: (title, [(key, label, unit)]); `short` gives
+    the PDF's short column headings."""
+    columns = {key: (key, _(SHORT_LABELS[key]) if short else label, unit)
+               for key, label, unit in figure_columns(kind, county=True)}
     groups = []
     for title, keys in OVERVIEW_GROUPS:
         present = [columns[k] for k in keys if k in columns]
@@ -98,13 +99,22 @@ def overview_groups(kind: ReportKind | str, short: bool = False) -> list[tuple[s
     return groups
 
 
-def figure_columns(kind: ReportKind | str) -> list[tuple[str, str, str]]:
-    """(key, label, unit) of the figures a report of `kind` has."""
+#: Figures a county report leaves out: it collects without the vignette before/after comparisons (the
+#: slowest part of a report, and not shown in a county report), so their count would read 0.
+NOT_IN_COUNTY = frozenset({"vignette_comparisons"})
+
+
+def _rows(kind: ReportKind | str, county: bool) -> tuple:
     rows = _MONEY if ReportKind(kind) is ReportKind.FUNDS else _ACTIVITY + _MONEY
-    return [(key, _(label), unit) for key, label, unit, _read in rows]
+    return tuple(row for row in rows if not (county and row[0] in NOT_IN_COUNTY))
 
 
-def figures(d: ReportData) -> list[Figure]:
-    """The report's headline figures (for a funds statement only the money)."""
-    rows = _MONEY if d.kind is ReportKind.FUNDS else _ACTIVITY + _MONEY
-    return [Figure(key, _(label), read(d), unit) for key, label, unit, read in rows]
+def figure_columns(kind: ReportKind | str, county: bool = False) -> list[tuple[str, str, str]]:
+    """(key, label, unit) of the figures a report of `kind` has (`county`: in a county report)."""
+    return [(key, _(label), unit) for key, label, unit, _read in _rows(kind, county)]
+
+
+def figures(d: ReportData, county: bool = False) -> list[Figure]:
+    """The report's headline figures (for a funds statement only the money; `county`: as a county report
+    shows them)."""
+    return [Figure(key, _(label), read(d), unit) for key, label, unit, read in _rows(d.kind, county)]

@@ -55,8 +55,8 @@ def county_file_stem(reports: Sequence[ReportData]) -> str:
 
 def county_reports(store: Store, kind: str, semester: str | None, today, *,
                    progress: Progress | None = None) -> list[ReportData]:
-    """Every municipality's figures for the county report, with the vignette comparisons (the county
-    figures count them too)."""
+    """Every municipality's figures for the county report, without the vignette before/after comparisons
+    (half the time of a run, and a county report does not show them)."""
     from storage.services.municipalities import list_municipalities
     from storage.services.report_data import collect_report
 
@@ -65,7 +65,7 @@ def county_reports(store: Store, kind: str, semester: str | None, today, *,
     for done, m in enumerate(municipalities):
         if progress:
             progress(done, len(municipalities), _("Teller opp {name} …").format(name=m.name))
-        reports.append(collect_report(store, m.id, kind, semester, today))
+        reports.append(collect_report(store, m.id, kind, semester, today, detail=False))
     return reports
 
 

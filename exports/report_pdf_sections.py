@@ -372,7 +372,7 @@ def county_overview(reports: list[ReportData], h: Heading) -> list:
     out = h(_("Oversikt over kommunene"), 1)
     out.append(para(_("Én rad per kommune og fylkets sum. De samme tallene ligger i Excel-arbeidsboka, der arket "
                       "«Tall» har én rad per kommune per tall.")))
-    values = [{f.key: f.value for f in figures(d)} for d in reports]
+    values = [{f.key: f.value for f in figures(d, county=True)} for d in reports]
     for title, columns in overview_groups(reports[0].kind, short=True):
         rows = [[_("Kommune"), *[markup(escape(label), "cell_head_narrow") for _key, label, _unit in columns]]]
         for d, figure in zip(reports, values, strict=True):
