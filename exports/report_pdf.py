@@ -172,9 +172,12 @@ def _cover(reports: Sequence[ReportData], title: str, draft: bool = False, compa
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, "#b8c7cc"),
                                ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
     story += [table, Spacer(1, 16 * MM * gap)]
-    story.append(para(_("Tallene i rapporten er talt opp fra kommunens registreringer i Nettverkslogg. Rapporten "
-                        "inneholder bare samletall: ingen navn på barn, elever eller ansatte, og ingen "
-                        "enkeltsvar."), "note"))
+    story.append(para((_("Tallene i rapporten er talt opp fra kommunens registreringer i Nettverkslogg. Rapporten "
+                         "inneholder bare samletall: ingen navn på barn, elever eller ansatte, og ingen "
+                         "enkeltsvar.") if len(reports) == 1 else
+                       _("Tallene i rapporten er talt opp fra kommunenes registreringer i Nettverkslogg. Rapporten "
+                         "inneholder bare samletall: ingen navn på barn, elever eller ansatte, og ingen "
+                         "enkeltsvar.")), "note"))
     if not compact:
         story.append(PageBreak())
     return story

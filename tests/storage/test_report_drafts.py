@@ -4,17 +4,19 @@ headed sections replaces it."""
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
+from sqlalchemy import text
 
 from storage.errors import DomainError
 from storage.services.report_drafts import load_draft, parse_texts, read_text_file, save_draft
 
 
 def _rows(store):
-    with sqlite3.connect(store.engine.url.database) as con:
-        return con.execute("select kind, scope, texts from report_draft order by kind, scope").fetchall()
+    """The drafts as stored, read with plain SQL (texts decoded from JSON)."""
+    with store.engine.connect() as con:
+        rows = con.execute(text("select kind, scope, texts from report_draft order by kind, scope")).all()
+    return [(k, s, json.loads(t) if isinstance(t, str) else t) for k, s, t in rows]
 
 
 def test_each_report_has_its_own_draft_in_the_database(store, muni):
@@ -28,7 +30,7 @@ def test_each_report_has_its_own_draft_in_the_database(store, muni):
     assert load_draft(store, muni.id, "funds", None) == {"experiences": "", "development": "", "continuation": ""}
     rows = _rows(store)
     assert [(k, s) for k, s, _t in rows] == [("final", ""), ("midterm", ""), ("midterm", "2026V")]
-    assert json.loads(rows[2][2])["experiences"] == "Våren"
+    assert rows[2][2]["experiences"] == "Våren"
 
 
 def test_saving_again_replaces_the_draft(store, muni):
