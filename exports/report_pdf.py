@@ -23,6 +23,7 @@ from storage.i18n import _
 from storage.services.common import format_date
 from storage.services.report_data import ReportData, text_titles
 
+from . import report_pdf_context as ctx
 from . import report_pdf_sections as sec
 from .pdf_base import (
     ACCENT,
@@ -204,8 +205,8 @@ def _municipality_body(d: ReportData, texts: dict[str, str], h) -> list:
                     out += sec.own_text(title, texts[key], h, 2)
         return out
     if d.has_data:
-        for part in (sec.organisation, sec.participation, sec.gatherings, sec.themes, sec.involvement,
-                     sec.vignettes, sec.session_logs):
+        for part in (sec.organisation, sec.participation, ctx.reach_by_role, sec.gatherings, sec.themes,
+                     ctx.templates_used, sec.involvement, sec.vignettes, ctx.vignette_sessions, sec.session_logs):
             out += part(d, h)
     out += sec.own_text(titles["experiences"], texts.get("experiences", ""), h)
     out += sec.own_text(titles["development"], texts.get("development", ""), h)

@@ -162,8 +162,13 @@ def _participation(ws, d: ReportData) -> None:
                  [[short_semester(r.semester), r.reached, r.staff_known,
                    r.reached / r.staff_known if r.staff_known else None, r.units_half_or_more]
                   for r in d.semester_rows], formats={3: PERCENT})
-    write_table(ws, "Oppmote_rolle", row, [_("Rolle"), _("Oppmøter på gjennomførte samlinger")],
-           [[label, n] for label, n in d.attendance_by_role], total=_("I alt"), sum_columns=(1,))
+    row = write_table(ws, "Oppmote_rolle", row, [_("Rolle"), _("Oppmøter på gjennomførte samlinger")],
+                      [[label, n] for label, n in d.attendance_by_role], total=_("I alt"), sum_columns=(1,))
+    row = write_table(ws, "Naadd_rolle", row, [_("Rolle"), _("Ansatte nådd (minst)")],
+                      [[r.role, r.people] for r in d.context.reach_by_role], total=_("I alt"), sum_columns=(1,))
+    from .report_pdf_context import REACH_DEFINITION
+
+    put(ws, row, 1, _(REACH_DEFINITION))
     _finish(ws)
 
 
@@ -197,6 +202,8 @@ def _themes(ws, d: ReportData) -> None:
     row = write_table(ws, "Kartlegging", row, [_("Kartleggingsverktøy")], [[t] for t in d.mapping_tools])
     parents = sum(r.parents for r in d.semester_rows)
     ppt = sum(r.ppt for r in d.semester_rows)
+    row = write_table(ws, "Refleksjonsmaler", row, [_("Refleksjonsmal brukt på samlinger"), _("Samlinger")],
+                      [[t.template, t.gatherings] for t in d.context.templates])
     write_table(ws, "Involvering", row, [_("Involvering"), _("Antall")],
            [[_("Øktlogger der barn/elever var involvert"), d.logs_with_children],
             [_("Øktlogger der foreldre var involvert"), d.logs_with_parents],
@@ -228,6 +235,10 @@ def _vignettes(ws, d: ReportData) -> None:
     for pair in d.vignettes:
         for c in pair.changes:
             rows.append([pair.vignette, c.dimension, c.code, c.before_n, c.before, c.after_n, c.after])
+    row = write_table(ws, "Vignettokter", row, [_("Dato"), _("Vignett"), _("Nettverk"), _("Svar")],
+                      [[v.held_on, v.vignette, v.network, v.responses] for v in d.context.vignette_sessions])
+    for r in range(row - 1 - len(d.context.vignette_sessions), row - 1):
+        ws.cell(row=r, column=1).number_format = "dd.mm.yyyy"
     write_table(ws, "Vignetter", row, [_("Vignett"), _("Dimensjon"), _("Kode"), _("Svar før (n)"), _("Før"),
                                 _("Svar etter (n)"), _("Etter")], rows, formats={4: PERCENT, 6: PERCENT})
     _finish(ws)
