@@ -3,9 +3,11 @@
     .venv/bin/python bench/reports.py [--runs 5] [--county-runs 3] [--db county.db]
 
 The municipality report uses the municipality-scale demo database (made once in bench/.cache/demo.db).
-The county run collects a mid-term report for every municipality of the county demo database
-(bench/.cache/county.db, made once) and writes them as one PDF. Prints the cold first run and the median
-of the warm runs. Targets: municipality PDF ≤ 1 s and XLSX ≤ 1 s; county PDF ≤ 5 s.
+The county run is what `nettverkslogg report --county` does on the county demo database
+(bench/.cache/county.db, made once with `python -m desktop demo --scale county`, 40 municipalities):
+collect every municipality's figures, write the county PDF and the county workbook. Prints the cold first
+run and the median of the warm runs. Targets: municipality PDF ≤ 1 s and XLSX ≤ 1 s; county from
+database to PDF and XLSX ≤ 10 s.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from bench.common import ensure_demo_db as ensure_db  # noqa: E402
 from bench.common import timed  # noqa: E402
 
-PDF_TARGET_S, XLSX_TARGET_S, COUNTY_TARGET_S = 1.0, 1.0, 5.0
+PDF_TARGET_S, XLSX_TARGET_S, COUNTY_TARGET_S = 1.0, 1.0, 10.0
 TEXTS = {"experiences": "Enhetene har fått et felles språk for aktivitetsplikten & arbeidet med <relasjoner>.",
          "development": "Flere enheter bruker refleksjonsgrupper jevnlig.", "continuation": "Vi fortsetter."}
 
@@ -38,11 +40,12 @@ def main() -> int:
     parser.add_argument("--db", type=Path, help="the county database (default bench/.cache/county.db)")
     args = parser.parse_args()
 
+    from exports.report_files import county_reports, render_county_report
     from exports.report_pdf import report_pdf_bytes
     from exports.report_xlsx import report_xlsx_bytes
     from storage.demo import DEMO_TODAY
     from storage.services.municipalities import current_municipality, list_municipalities
-    from storage.services.report_data import collect_county_reports, collect_report
+    from storage.services.report_data import collect_report
     from storage.store import Store
     from storage.urls import resolve_url
 
@@ -58,7 +61,7 @@ def main() -> int:
 
     county = Store(resolve_url(args.db or ensure_db("county.db", "county")))
     municipalities = list_municipalities(county)
-    cold, median, reports = timed(lambda: collect_county_reports(county, "midterm", None, DEMO_TODAY),
+    cold, median, reports = timed(lambda: county_reports(county, "midterm", None, DEMO_TODAY),
                                   max(1, args.county_runs - 1))
     line(f"Tall for {len(municipalities)} kommuner (fylke)", cold, median)
     cold, median, pdf = timed(lambda: report_pdf_bytes(reports, {}), args.county_runs)
@@ -67,12 +70,12 @@ def main() -> int:
     from pypdf import PdfReader
 
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
-    line(f"PDF, fylke ({pages} sider, {len(pdf) // 1024} kB)", cold, median, COUNTY_TARGET_S)
-    cold, median, _pdf = timed(lambda: report_pdf_bytes(reports, {}, page_numbers=False), args.county_runs)
-    line("PDF, fylke, uten sidetall i innholdet", cold, median)
-    cold, median, _both = timed(lambda: report_pdf_bytes(collect_county_reports(county, "midterm", None, DEMO_TODAY),
-                                                         {}), args.county_runs)
-    line("Fylke fra database til PDF (tall + PDF)", cold, median, COUNTY_TARGET_S)
+    line(f"PDF, fylke ({pages} sider, {len(pdf) // 1024} kB)", cold, median)
+    cold, median, files = timed(lambda: render_county_report(reports, ("xlsx",)), args.county_runs)
+    line(f"XLSX, fylke ({len(files[0].content) // 1024} kB)", cold, median)
+    cold, median, _files = timed(lambda: render_county_report(county_reports(county, "midterm", None, DEMO_TODAY)),
+                                 args.county_runs)
+    line("Fylke fra database til PDF og XLSX", cold, median, COUNTY_TARGET_S)
     county.close()
     return 0
 

@@ -98,6 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--to", metavar="E-POST", help="mottaker av e-postutkastet (ellers adressen fra appen)")
     report.add_argument("--today", type=_iso_date, metavar="ÅÅÅÅ-MM-DD",
                         help="tell opp som om dagens dato var denne (standard: i dag)")
+    report.add_argument("--text-file", metavar="FIL",
+                        help="dine egne tekster (UTF-8) med overskriftene «# Erfaringer», «# Utvikling» og "
+                             "«# Videre arbeid»; erstatter utkastet som er lagret for rapporten")
+    report.add_argument("--county", action="store_true",
+                        help="én rapport over alle kommunene i databasen (fylkesoversikt)")
     _server_commands(commands)
     copy = commands.add_parser("copy", help="kopier én kommunes data mellom to databaser (fil eller server), "
                                             "uten å slette noe")

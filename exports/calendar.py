@@ -2,19 +2,22 @@
 
 Each event's UID is derived from the gathering's UUID, so importing a newer export updates the
 events instead of duplicating them; SEQUENCE grows with the gathering's `updated_at`. Times are local
-Norwegian time (TZID Europe/Oslo, with its VTIMEZONE in the file). Takes read models, never touches the
-database.
+Norwegian time (TZID Europe/Oslo). The VTIMEZONE gives the EU summer-time rule as two yearly RRULEs (last
+Sunday of March and of October), as Outlook writes it: a list of change dates on one RDATE line puts
+vobject and older Outlook versions an hour off. A cancelled gathering keeps its UID and STATUS:CANCELLED,
+and its summary starts with «AVLYST:», since Outlook ignores STATUS in a published calendar. Takes read
+models, never touches the database.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from storage.enums import GatheringKind, GatheringStatus
 from storage.i18n import _
@@ -38,6 +41,23 @@ def sequence_of(updated_at: datetime) -> int:
     if updated_at.tzinfo is None:
         updated_at = updated_at.replace(tzinfo=UTC)
     return max(0, int((updated_at - _SEQUENCE_EPOCH).total_seconds()))
+
+
+def oslo_timezone() -> Timezone:
+    """Europe/Oslo as a VTIMEZONE with yearly rules (the EU rule, in force since 1996)."""
+    tz = Timezone()
+    tz.add("tzid", "Europe/Oslo")
+    tz.add("x-lic-location", "Europe/Oslo")
+    for part, name, start, month, before, after in (
+            (TimezoneDaylight(), "CEST", datetime(1970, 3, 29, 2, 0), 3, timedelta(hours=1), timedelta(hours=2)),
+            (TimezoneStandard(), "CET", datetime(1970, 10, 25, 3, 0), 10, timedelta(hours=2), timedelta(hours=1))):
+        part.add("tzname", name)
+        part.add("dtstart", start)
+        part.add("tzoffsetfrom", before)
+        part.add("tzoffsetto", after)
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        tz.add_component(part)
+    return tz
 
 
 def _description(gathering: GatheringRead, network_name: str | None) -> str:
@@ -70,19 +90,17 @@ def build_calendar(gatherings: Iterable[GatheringRead], *, network_names: Mappin
                   gathering.updated_at.replace(tzinfo=UTC))
         event.add("dtstart", start)
         event.add("dtend", start + timedelta(minutes=gathering.duration_minutes))
-        event.add("summary", gathering.title)
+        cancelled = gathering.status == GatheringStatus.CANCELLED
+        event.add("summary", _("AVLYST: {title}").format(title=gathering.title) if cancelled else gathering.title)
         if gathering.place:
             event.add("location", gathering.place)
         event.add("description", _description(gathering, network_names.get(gathering.network_id)))
         event.add("categories", [GatheringKind(gathering.kind).label])
-        cancelled = gathering.status == GatheringStatus.CANCELLED
         event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
         event.add("transp", "TRANSPARENT" if cancelled else "OPAQUE")
         calendar.add_component(event)
     if gatherings:
-        days = [g.starts_at.date() for g in gatherings]
-        calendar.add_missing_timezones(first_date=date(min(days).year - 1, 1, 1),
-                                       last_date=date(max(days).year + 2, 1, 1))
+        calendar.subcomponents.insert(0, oslo_timezone())  # before the events that use it
     return calendar
 
 

@@ -7,6 +7,10 @@
 - User text goes through `escape` before it becomes a Paragraph: ReportLab reads paragraph text as
   markup, so a stray «<» or «&» would break the build or change the layout.
 - `data_table` repeats its header rows on every page a table spans.
+- Every font in the file is embedded: vector drawings start in DejaVu Sans (`vector_drawing`), not in
+  ReportLab's default Helvetica, which would be listed unembedded.
+- The footer's left text is shortened with «…» so it never runs into «Side X av Y»; the viewer shows the
+  document's title, not its file name (DisplayDocTitle).
 
 ReportLab is imported inside the functions: importing this module costs nothing at start-up.
 """
@@ -80,6 +84,9 @@ def register_fonts() -> tuple[str, str]:
             raise FileNotFoundError(_("Skriften {file} mangler i {folder}.").format(file=file, folder=FONT_DIR))
         pdfmetrics.registerFont(TTFont(name, str(path)))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+    from reportlab.platypus.tables import CellStyle
+
+    CellStyle.fontname = FONT  # a table cell without FONTNAME would otherwise select unembedded Helvetica
     return FONT, FONT_BOLD
 
 
@@ -111,13 +118,28 @@ def styles() -> dict[str, Any]:
                                 borderWidth=0.5, spaceBefore=4, spaceAfter=10),
         "small": ParagraphStyle("small", parent=body, fontSize=8.5, leading=11, textColor=muted),
         "note": ParagraphStyle("note", parent=body, fontSize=9, leading=12, textColor=muted),
+        "draft": ParagraphStyle("draft", parent=body, fontName=FONT_BOLD, fontSize=22, leading=26,
+                                textColor=colors.HexColor(WARNING_INK), spaceAfter=2),
         "warning": ParagraphStyle("warning", parent=body, fontSize=9, leading=12,
                                   textColor=colors.HexColor(WARNING_INK)),
         "cell": cell,
         "cell_right": ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
         "cell_head": head,
         "cell_head_right": ParagraphStyle("cell_head_right", parent=head, alignment=TA_RIGHT),
+        "cell_head_narrow": ParagraphStyle("cell_head_narrow", parent=head, alignment=TA_RIGHT, fontSize=8,
+                                           leading=10),
     }
+
+
+def vector_drawing(width: float, height: float):
+    """A reportlab.graphics Drawing whose initial font is DejaVu Sans (its default, Helvetica, would be
+    put in the PDF unembedded even when no text uses it)."""
+    from reportlab.graphics.shapes import Drawing
+
+    register_fonts()
+    drawing = Drawing(width, height)
+    drawing.initialFontName = FONT
+    return drawing
 
 
 def para(text: Any, style: str = "body"):
@@ -133,6 +155,68 @@ def heading(text: Any, level: int = 1, *, room: float = 45 * MM) -> list:
     from reportlab.platypus import CondPageBreak
 
     return [CondPageBreak(room), para(text, f"h{level}")]
+
+
+def is_heading(flowable) -> bool:
+    style = getattr(flowable, "style", None)
+    return getattr(style, "name", None) in ("title", "h1", "h2")
+
+
+def is_caption(flowable) -> bool:
+    style = getattr(flowable, "style", None)
+    return getattr(style, "name", None) == "small"
+
+
+def keep_with_what_follows(story: list, width: float, limit: float = 110 * MM) -> list:
+    """The story with each heading kept on a page with what it introduces, and each chart with its
+    caption. A heading is grouped with the paragraphs after it and the first table or chart (with its
+    caption), as long as the group stays under `limit`; a longer table starts under its heading anyway
+    (the CondPageBreak before the heading leaves room) and splits with its header repeated. Zero-height
+    marks right before a heading (contents-list page marks) move into the group, so they record the page
+    the heading lands on."""
+    from reportlab.platypus import KeepTogether, Paragraph
+    from reportlab.platypus.flowables import CondPageBreak, PageBreak
+
+    def height(flowable) -> float:
+        return flowable.wrap(width, 10_000)[1] if not isinstance(flowable, KeepTogether) else limit + 1
+
+    out: list = []
+    i = 0
+    while i < len(story):
+        item = story[i]
+        if is_heading(item):
+            group = [item]
+            while out and not isinstance(out[-1], Paragraph | CondPageBreak | PageBreak) and height(out[-1]) == 0:
+                group.insert(0, out.pop())
+            used = height(item)
+            j = i + 1
+            while j < len(story):
+                following = story[j]
+                if is_heading(following) or isinstance(following, CondPageBreak | PageBreak):
+                    break
+                extra = height(following)
+                caption = story[j + 1] if j + 1 < len(story) and is_caption(story[j + 1]) else None
+                if caption is not None:
+                    extra += height(caption)
+                if used + extra > limit:
+                    break
+                group.append(following)
+                used += extra
+                j += 1
+                if caption is not None:
+                    group.append(caption)
+                    j += 1
+                if not isinstance(following, Paragraph):
+                    break  # the first table or chart ends the group
+            out.append(KeepTogether(group))
+            i = j
+        elif i + 1 < len(story) and not isinstance(item, Paragraph) and is_caption(story[i + 1]):
+            out.append(KeepTogether([item, story[i + 1]]))
+            i += 2
+        else:
+            out.append(item)
+            i += 1
+    return out
 
 
 def markup(text: str, style: str = "body"):
@@ -191,6 +275,23 @@ def data_table(rows: Sequence[Sequence[Any]], *, col_widths: Sequence[float] | N
     return table
 
 
+def fit_text(text: str, font: str, size: float, width: float) -> str:
+    """`text`, shortened at a word with «…» when it is wider than `width` points."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if stringWidth(text, font, size) <= width:
+        return text
+    words = text.split(" ")
+    while len(words) > 1:
+        words.pop()
+        candidate = " ".join(words).rstrip(" ,·–") + " …"
+        if stringWidth(candidate, font, size) <= width:
+            return candidate
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
 @lru_cache(maxsize=1)
 def _numbered_canvas():
     """A Canvas that holds its pages until the end, then writes «Side X av Y» on each."""
@@ -224,9 +325,13 @@ def _numbered_canvas():
             self.line(MARGIN, FOOTER_HEIGHT + 4, width - MARGIN, FOOTER_HEIGHT + 4)
             self.setFont(FONT, 8)
             self.setFillColor(colors.HexColor(MUTED))
-            self.drawString(MARGIN, FOOTER_HEIGHT - 6, self.footer_text)
-            self.drawRightString(width - MARGIN, FOOTER_HEIGHT - 6,
-                                 _("Side {page} av {total}").format(page=self._pageNumber, total=total))
+            pages = _("Side {page} av {total}").format(page=self._pageNumber, total=total)
+            self.drawRightString(width - MARGIN, FOOTER_HEIGHT - 6, pages)
+            room = width - 2 * MARGIN - self.stringWidth(pages, FONT, 8) - 6 * MM
+            head, sep, tail = self.footer_text.rpartition(" · ")  # keep the date, shorten the name
+            text = (fit_text(head, FONT, 8, room - self.stringWidth(sep + tail, FONT, 8)) + sep + tail if sep
+                    else fit_text(self.footer_text, FONT, 8, room))
+            self.drawString(MARGIN, FOOTER_HEIGHT - 6, text)
             self.restoreState()
 
     return NumberedCanvas
@@ -253,11 +358,11 @@ def _build(target, story: list, meta: PdfMeta, pagesize, invariant: bool) -> Non
         str(target) if isinstance(target, Path) else target, pagesize=pagesize, leftMargin=MARGIN,
         rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN + FOOTER_HEIGHT / 2, title=meta.title,
         author=meta.author, subject=meta.subject, keywords=list(meta.keywords), creator="Nettverkslogg",
-        lang=meta.language, invariant=int(invariant), initialFontName=FONT)
+        lang=meta.language, invariant=int(invariant), initialFontName=FONT, displayDocTitle=True)
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", leftPadding=0,
                   rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    footer = (meta.footer or meta.title)[:120]
+    footer = meta.footer or meta.title
     canvas_class = type("ReportCanvas", (_numbered_canvas(),), {"footer_text": footer})
     doc.build(story, canvasmaker=canvas_class)
     return doc.page
@@ -282,7 +387,6 @@ def bar_chart(categories: Sequence[str], series: Sequence[tuple[str, Sequence[fl
     per series (`colours`, or CHART_COLOURS in turn), a legend below. None leaves a gap."""
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.charts.legends import Legend
-    from reportlab.graphics.shapes import Drawing
     from reportlab.lib import colors
 
     register_fonts()
@@ -292,7 +396,7 @@ def bar_chart(categories: Sequence[str], series: Sequence[tuple[str, Sequence[fl
     legend_height = 12 * legend_rows
     label_lines = max((_wrap_label(c).count("\n") + 1 for c in categories), default=1)
     bottom = 6 + legend_height + 6 + 9 * label_lines + 4
-    drawing = Drawing(width, height)
+    drawing = vector_drawing(width, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 34, bottom
     chart.width, chart.height = width - 44, height - bottom - 8

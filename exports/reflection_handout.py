@@ -15,7 +15,19 @@ from typing import BinaryIO
 from storage.content import ReflectionTemplate
 from storage.i18n import _
 
-from .pdf_base import ACCENT, MM, RULE, PdfMeta, build_pdf, content_width, escape, markup, para, styles
+from .pdf_base import (
+    ACCENT,
+    MM,
+    RULE,
+    PdfMeta,
+    build_pdf,
+    content_width,
+    escape,
+    markup,
+    para,
+    styles,
+    vector_drawing,
+)
 
 __all__ = ["handout_file_name", "write_reflection_handout", "write_reflection_handouts"]
 
@@ -30,11 +42,11 @@ def handout_file_name(template: ReflectionTemplate) -> str:
 
 def _lines(count: int, width: float):
     """`count` ruled lines to write on."""
-    from reportlab.graphics.shapes import Drawing, Line
+    from reportlab.graphics.shapes import Line
     from reportlab.lib import colors
 
     gap = 7.5 * MM
-    drawing = Drawing(width, count * gap)
+    drawing = vector_drawing(width, count * gap)
     for i in range(count):
         y = i * gap + 1
         drawing.add(Line(0, y, width, y, strokeColor=colors.HexColor(RULE), strokeWidth=0.5))

@@ -23,8 +23,21 @@ from storage.i18n import _
 from storage.services.common import format_date
 from storage.services.report_data import ReportData, text_titles
 
+from . import report_pdf_context as ctx
 from . import report_pdf_sections as sec
-from .pdf_base import ACCENT, MM, PdfMeta, build_pdf, content_width, escape, markup, para, styles
+from .pdf_base import (
+    ACCENT,
+    MM,
+    PdfMeta,
+    build_pdf,
+    content_width,
+    escape,
+    keep_with_what_follows,
+    markup,
+    para,
+    styles,
+    vector_drawing,
+)
 
 PROGRAMME = "Inkluderende barnehage- og skolemiljø – samlingsbasert tilbud"
 MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
@@ -85,19 +98,20 @@ class _Toc:
 
         table = Table(rows or [["", ""]], colWidths=[content_width() - 20 * MM, 20 * MM], hAlign="LEFT",
                       repeatRows=0)
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                                   ("TOPPADDING", (0, 0), (-1, -1), 3),
+        pad = 3 if len(rows) <= 30 else 1.2  # a county's long list stays on one page
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+                                   ("TOPPADDING", (0, 0), (-1, -1), pad),
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, "#dde9ed")]))
         return table
 
 
 def _band(title: str, subtitle: str):
     """The coloured title band on the cover (vector drawing)."""
-    from reportlab.graphics.shapes import Drawing, Rect, String
+    from reportlab.graphics.shapes import Rect, String
     from reportlab.lib import colors
 
     width, height = content_width(), 46 * MM
-    drawing = Drawing(width, height)
+    drawing = vector_drawing(width, height)
     drawing.add(Rect(0, 0, width, height, fillColor=colors.HexColor(ACCENT), strokeColor=None))
     drawing.add(Rect(0, 0, 4 * MM, height, fillColor=colors.HexColor("#e08a2e"), strokeColor=None))
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -112,7 +126,15 @@ def _band(title: str, subtitle: str):
     return drawing
 
 
-def _cover(reports: Sequence[ReportData], title: str) -> list:
+def is_draft(d: ReportData, texts: dict[str, str]) -> bool:
+    """A mid-term or final report without any of the resource person's own texts is a draft (a funds
+    statement's comments are optional)."""
+    return d.kind is not ReportKind.FUNDS and not any((texts.get(k) or "").strip() for k in text_titles())
+
+
+def _cover(reports: Sequence[ReportData], title: str, draft: bool = False, compact: bool = False) -> list:
+    """The cover; `compact` (a funds statement, about one page of content) leaves out the big spacing and
+    the page break, so the content starts on the first page."""
     from reportlab.platypus import PageBreak, Spacer
 
     d = reports[0]
@@ -137,20 +159,28 @@ def _cover(reports: Sequence[ReportData], title: str) -> list:
     rows.append([_("Dato"), long_date(d.today)])
     subtitle = PROGRAMME if len(reports) == 1 else _("Samlet for {n} kommuner i {county}").format(
         n=len(reports), county=county)
-    story = [Spacer(1, 10 * MM), _band(title, subtitle), Spacer(1, 14 * MM),
-             para(_("Til Statsforvalteren i {county}").format(county=county), "h1"),
-             Spacer(1, 4 * MM)]
+    gap = 0.4 if compact else 1.0
+    story = [Spacer(1, 10 * MM * gap), _band(title, subtitle), Spacer(1, 14 * MM * gap)]
+    if draft:
+        story += [para(_("Utkast"), "draft"),
+                  para(_("Ressurspersonens egne vurderinger (erfaringer, utvikling og videre arbeid) er ikke skrevet "
+                         "ennå."), "warning")]
+    story += [para(_("Til Statsforvalteren i {county}").format(county=county), "h1"), Spacer(1, 4 * MM)]
     from reportlab.platypus import Table, TableStyle
 
     table = Table([[para(k, "note"), para(v)] for k, v in rows], colWidths=[45 * MM, content_width() - 45 * MM],
                   hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, "#b8c7cc"),
                                ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
-    story += [table, Spacer(1, 16 * MM)]
-    story.append(para(_("Tallene i rapporten er talt opp fra kommunens registreringer i Nettverkslogg. Rapporten "
-                        "inneholder bare samletall: ingen navn på barn, elever eller ansatte, og ingen "
-                        "enkeltsvar."), "note"))
-    story.append(PageBreak())
+    story += [table, Spacer(1, 16 * MM * gap)]
+    story.append(para((_("Tallene i rapporten er talt opp fra kommunens registreringer i Nettverkslogg. Rapporten "
+                         "inneholder bare samletall: ingen navn på barn, elever eller ansatte, og ingen "
+                         "enkeltsvar.") if len(reports) == 1 else
+                       _("Tallene i rapporten er talt opp fra kommunenes registreringer i Nettverkslogg. Rapporten "
+                         "inneholder bare samletall: ingen navn på barn, elever eller ansatte, og ingen "
+                         "enkeltsvar.")), "note"))
+    if not compact:
+        story.append(PageBreak())
     return story
 
 
@@ -175,8 +205,8 @@ def _municipality_body(d: ReportData, texts: dict[str, str], h) -> list:
                     out += sec.own_text(title, texts[key], h, 2)
         return out
     if d.has_data:
-        for part in (sec.organisation, sec.participation, sec.gatherings, sec.themes, sec.involvement,
-                     sec.vignettes, sec.session_logs):
+        for part in (sec.organisation, sec.participation, ctx.reach_by_role, sec.gatherings, sec.themes,
+                     ctx.templates_used, sec.involvement, sec.vignettes, ctx.vignette_sessions, sec.session_logs):
             out += part(d, h)
     out += sec.own_text(titles["experiences"], texts.get("experiences", ""), h)
     out += sec.own_text(titles["development"], texts.get("development", ""), h)
@@ -203,7 +233,11 @@ def _story(reports: Sequence[ReportData], texts: dict[str, str], pages: dict[int
                                      + sec.county_part(d, toc.heading)))
     else:
         body += _municipality_body(reports[0], texts, toc.heading)
-    story = _cover(reports, title)
+    body = keep_with_what_follows(body, content_width())
+    compact = not county and reports[0].kind is ReportKind.FUNDS
+    story = _cover(reports, title, draft=not county and is_draft(reports[0], texts), compact=compact)
+    if compact:  # two short sections need no contents list
+        return story + body, toc
     story += [para(_("Innhold"), "h1"), toc.table(numbered), PageBreak()]
     return story + body, toc
 

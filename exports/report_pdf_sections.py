@@ -14,7 +14,7 @@ from storage.semesters import semester_label
 from storage.services.common import format_date, format_kroner
 from storage.services.report_data import ReportData, VignettePair
 
-from .pdf_base import MM, bar_chart, content_width, data_table, markup, para
+from .pdf_base import MM, bar_chart, content_width, data_table, escape, markup, para
 
 #: A heading maker: (text, level) → flowables (a heading with a contents-list mark).
 Heading = Callable[[str, int], list]
@@ -352,19 +352,38 @@ def own_text(title: str, text: str, h: Heading, level: int = 1) -> list:
     return out
 
 
+def _figure_text(value: int | float, unit: str) -> str:
+    from .report_figures import HOURS, KRONER, PERCENT
+
+    if unit == KRONER:
+        return format_kroner(int(value))
+    if unit == PERCENT:
+        return f"{number(value)}\u00a0%"
+    if unit == HOURS:
+        return number(float(value)) if isinstance(value, float) else number(value)
+    return number(value)
+
+
 def county_overview(reports: list[ReportData], h: Heading) -> list:
-    """One row per municipality with its main counts, and the sums (for a county-wide run)."""
+    """One row per municipality with the same figures as the county workbook's «Oversikt», in a table per
+    group of figures, each with the county's totals."""
+    from .report_figures import figures, overview_groups
+
     out = h(_("Oversikt over kommunene"), 1)
-    rows = [[_("Kommune"), _("Enheter"), _("Samlinger"), _("Øktlogger"), _("Tilskudd"), _("Brukt")]]
-    for d in reports:
-        rows.append([d.municipality, number(d.units.total), number(d.gatherings_held), number(d.log_count),
-                     format_kroner(d.funds.granted), format_kroner(d.funds.spent)])
-    rows.append([bold(_("Sum")), bold(number(sum(d.units.total for d in reports)), True),
-                 bold(number(sum(d.gatherings_held for d in reports)), True),
-                 bold(number(sum(d.log_count for d in reports)), True),
-                 bold(format_kroner(sum(d.funds.granted for d in reports)), True),
-                 bold(format_kroner(sum(d.funds.spent for d in reports)), True)])
-    out.append(data_table(rows, col_widths=_w(0.26, 0.11, 0.13, 0.13, 0.185, 0.185), align_right=range(1, 6)))
+    out.append(para(_("Én rad per kommune og fylkets sum. De samme tallene ligger i Excel-arbeidsboka, der arket "
+                      "«Tall» har én rad per kommune per tall.")))
+    values = [{f.key: f.value for f in figures(d, county=True)} for d in reports]
+    for title, columns in overview_groups(reports[0].kind, short=True):
+        rows = [[_("Kommune"), *[markup(escape(label), "cell_head_narrow") for _key, label, _unit in columns]]]
+        for d, figure in zip(reports, values, strict=True):
+            rows.append([d.municipality, *[_figure_text(figure[key], unit) for key, _label, unit in columns]])
+        rows.append([bold(_("Fylket i alt")),
+                     *[bold(_figure_text(sum(v[key] for v in values), unit), True) for key, _label, unit in columns]])
+        first = 0.2
+        rest = (1 - first) / len(columns)
+        out += h(title, 2)
+        out.append(data_table(rows, col_widths=_w(first, *[rest] * len(columns)),
+                              align_right=range(1, len(columns) + 1)))
     return out
 
 
@@ -376,12 +395,14 @@ def county_part(d: ReportData, h: Heading) -> list:
     if not d.has_data:
         out.append(para(d.empty_reason or "", "warning"))
         return out
+    semester_rows = () if d.kind.value == "funds" else d.semester_rows
     rows = [[_("Semester"), _("Samlinger"), _("Øktlogger"), _("Ansatte nådd"), _("Oppfylt"), _("I fare"),
              _("Mangler")]]
     rows += [[short_semester(r.semester), r.held, r.logs, f"{r.reached} / {r.staff_known}", r.obligations_met,
-              r.obligations_at_risk, r.obligations_missing] for r in d.semester_rows]
-    out += [spacer(), data_table(rows, col_widths=_w(0.2, 0.13, 0.13, 0.16, 0.13, 0.12, 0.13),
-                                 align_right=range(1, 7))]
+              r.obligations_at_risk, r.obligations_missing] for r in semester_rows]
+    if semester_rows:
+        out += [spacer(), data_table(rows, col_widths=_w(0.2, 0.13, 0.13, 0.16, 0.13, 0.12, 0.13),
+                                     align_right=range(1, 7))]
     rows = [[_("Utgiftskategori"), _("Fra tilskudd"), _("Egenfinansiering"), _("I alt")]]
     rows += [[line.label, format_kroner(line.grant), format_kroner(line.own), format_kroner(line.total)]
              for line in d.funds.lines]

@@ -1,9 +1,15 @@
 """The report to the county governor as an Excel workbook: «Sammendrag» and one sheet per section.
 
+It holds what the e-mail promises («de samme tallene»): the headline figures (report_figures), networks and
+resource persons, units and staff, gatherings and obligations, themes, session logs with hours, vignette
+figures and funds — one number per cell, so a county can add municipalities' files together.
+
 Every block is a real Excel table with a frozen header row and fitted widths; kroner carry the format
-`# ##0 "kr"`; totals are SUM formulas over the table's own cells, so the workbook stays right when a
-reader edits a figure. Two charts: gatherings per semester and funds per category. User text that starts
-with =, +, - or @ is stored as text (vignette_summary_xlsx.put). openpyxl is imported inside the functions.
+`#,##0 "kr"` (the reader's own digit grouping); totals are SUM formulas over the table's own cells, so the
+workbook stays right when a reader edits a figure, and every formula also stores its computed value
+(xlsx_formulas) for previews that do not calculate. Each sheet prints on A4, fitted to the page width.
+Two charts: gatherings per semester and funds per category. User text that starts with =, +, - or @ is
+stored as text (vignette_summary_xlsx.put). openpyxl is imported inside the functions.
 """
 
 from __future__ import annotations
@@ -17,20 +23,39 @@ from storage.enums import ReportKind
 from storage.i18n import _
 from storage.services.report_data import ReportData, text_titles
 
-from .atomic_file import save_workbook
+from .atomic_file import write_bytes_atomic
+from .report_figures import HOURS, figures
+from .report_figures import KRONER as KRONER_UNIT
+from .report_figures import PERCENT as PERCENT_UNIT
 from .report_pdf import PROGRAMME, report_title
-from .report_pdf_sections import LEVELS, key_figures, semester_key, short_semester
+from .report_pdf_sections import LEVELS, semester_key, short_semester
 from .vignette_summary_xlsx import fit_columns, put, sheet_title
+from .xlsx_formulas import put_formula, save_with_values
 
-KRONER = '# ##0 "kr"'
+KRONER = '#,##0 "kr"'
 PERCENT = "0%"
+HOURS_FORMAT = "0.0"
+WHOLE_PERCENT = '0" %"'
 
 
 class Formula(str):
-    """A formula the code wrote (never user text): stored as a formula."""
+    """A formula the code wrote (never user text): stored as a formula, with the value it computes."""
+
+    value: int | float | None
+
+    def __new__(cls, text: str, value: int | float | None = None):
+        obj = super().__new__(cls, text)
+        obj.value = value
+        return obj
 
 
-def _table(ws, name: str, top: int, header: list[str], rows: list[list[Any]], *, formats: dict[int, str] | None = None,
+def _plain(value: Any) -> int | float:
+    if isinstance(value, Formula):
+        return value.value or 0
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else 0
+
+
+def write_table(ws, name: str, top: int, header: list[str], rows: list[list[Any]], *, formats: dict[int, str] | None = None,
            total: str | None = None, sum_columns: Sequence[int] = ()) -> int:
     """Header and rows from column A at `top` as an Excel table; with `total`, a row below the table
     whose `sum_columns` are SUM formulas over the table's rows. Returns the next free row."""
@@ -44,9 +69,7 @@ def _table(ws, name: str, top: int, header: list[str], rows: list[list[Any]], *,
     for r, values in enumerate(rows, start=top + 1):
         for c, value in enumerate(values, start=1):
             if isinstance(value, Formula):
-                cell = ws.cell(row=r, column=c, value=str(value))
-                if c - 1 in formats:
-                    cell.number_format = formats[c - 1]
+                put_formula(ws, r, c, str(value), value.value, formats.get(c - 1))
             else:
                 put(ws, r, c, value, formats.get(c - 1))
     last = top + max(len(rows), 1)
@@ -58,21 +81,31 @@ def _table(ws, name: str, top: int, header: list[str], rows: list[list[Any]], *,
         put(ws, last, 1, total).font = Font(bold=True)
         for c in sum_columns:
             letter = get_column_letter(c + 1)
-            cell = ws.cell(row=last, column=c + 1, value=f"=SUM({letter}{top + 1}:{letter}{last - 1})")
+            total_value = sum(_plain(values[c]) for values in rows if c < len(values))
+            cell = put_formula(ws, last, c + 1, f"=SUM({letter}{top + 1}:{letter}{last - 1})", total_value,
+                               formats.get(c))
             cell.font = Font(bold=True)
-            if c in formats:
-                cell.number_format = formats[c]
     return last + 2
 
 
-def _as_number(text: str) -> int | str:
-    plain = text.replace("\u00a0", "")
-    return int(plain) if plain.isdigit() else text
+NUMBER_FORMATS = {KRONER_UNIT: KRONER, HOURS: HOURS_FORMAT, PERCENT_UNIT: WHOLE_PERCENT}
 
 
-def _finish(ws, freeze: str = "A2") -> None:
+def print_on_a4(ws, landscape: bool = False) -> None:
+    """Print the sheet on A4, all columns on the page's width (as many pages down as needed)."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = False
+    ws.print_title_rows = None
+
+
+def _finish(ws, freeze: str = "A2", landscape: bool = False) -> None:
     ws.freeze_panes = freeze
     fit_columns(ws, maximum=70)
+    print_on_a4(ws, landscape)
 
 
 def _summary(ws, d: ReportData, texts: dict[str, str]) -> None:
@@ -87,41 +120,55 @@ def _summary(ws, d: ReportData, texts: dict[str, str]) -> None:
     date_row = 3 + len(facts)
     if d.empty_reason:
         facts.append([_("Merk"), d.empty_reason])
-    row = _table(ws, "Rapport", 3, [_("Felt"), _("Verdi")], facts)
+    row = write_table(ws, "Rapport", 3, [_("Felt"), _("Verdi")], facts)
     ws.cell(row=date_row, column=2).number_format = "dd.mm.yyyy"
-    money = {_("Tilskudd"): d.funds.granted, _("Egenfinansiering"): d.funds.own, _("Brukt i alt"): d.funds.spent,
-             _("Igjen av tilskuddet"): d.funds.remaining}
-    figures = [[label, money.get(label, _as_number(value))] for label, value in key_figures(d)]
+    shown = figures(d)
     top = row
-    row = _table(ws, "Nokkeltall", top, [_("Nøkkeltall"), _("Verdi")], figures)
-    for r in range(top + 1, row - 1):
-        if ws.cell(row=r, column=1).value in money:
-            ws.cell(row=r, column=2).number_format = KRONER
+    row = write_table(ws, "Nokkeltall", top, [_("Nøkkeltall"), _("Verdi")], [[f.label, f.value] for f in shown])
+    for r, figure in enumerate(shown, start=top + 1):
+        ws.cell(row=r, column=2).number_format = NUMBER_FORMATS.get(figure.unit, "0")
     titles = text_titles()
     text_rows = [[titles[k], (texts.get(k) or "").strip()] for k in titles]
     top = row
-    row = _table(ws, "Egne_tekster", top, [_("Ressurspersonens tekst"), _("Tekst")], text_rows)
+    row = write_table(ws, "Egne_tekster", top, [_("Ressurspersonens tekst"), _("Tekst")], text_rows)
     for r in range(top + 1, row - 1):
         ws.cell(row=r, column=2).alignment = Alignment(wrap_text=True, vertical="top")
     _finish(ws, "A4")
     ws.column_dimensions["B"].width = 80
 
 
+def _organisation(ws, d: ReportData) -> None:
+    row = write_table(ws, "Nettverk", 1, [_("Nettverk"), _("Målgruppe"), _("Ledes av"), _("Barnehager"), _("Skoler"),
+                                     _("Andre enheter"), _("Enheter i alt")],
+                 [[n.name, n.target, n.leader or "", n.kindergartens, n.schools, n.others,
+                   n.kindergartens + n.schools + n.others] for n in d.networks],
+                 total=_("Sum"), sum_columns=(3, 4, 5, 6))
+    write_table(ws, "Ressurspersoner", row, [_("Område"), _("Stillingsandel")],
+           [[area, pct / 100] for area, pct in d.resource_persons], formats={1: PERCENT},
+           total=_("Sum"), sum_columns=(1,))
+    _finish(ws)
+
+
 def _participation(ws, d: ReportData) -> None:
     u = d.units
-    row = _table(ws, "Enheter", 1, [_("Enheter"), _("Kommunale"), _("Private"), _("I alt")],
+    row = write_table(ws, "Enheter", 1, [_("Enheter"), _("Kommunale"), _("Private"), _("I alt")],
                  [[_("Barnehager"), u.public_kindergartens, u.private_kindergartens, u.kindergartens],
                   [_("Skoler"), u.public_schools, u.private_schools, u.schools],
                   [_("Andre enheter"), u.public - u.public_kindergartens - u.public_schools,
                    u.private - u.private_kindergartens - u.private_schools, u.others]],
                  total=_("Alle enheter"), sum_columns=(1, 2, 3))
-    row = _table(ws, "Ansatte_naadd", row, [_("Semester"), _("Ansatte nådd"), _("Ansatte i alt"), _("Andel"),
+    row = write_table(ws, "Ansatte_naadd", row, [_("Semester"), _("Ansatte nådd"), _("Ansatte i alt"), _("Andel"),
                                             _("Enheter med minst halvparten")],
                  [[short_semester(r.semester), r.reached, r.staff_known,
                    r.reached / r.staff_known if r.staff_known else None, r.units_half_or_more]
                   for r in d.semester_rows], formats={3: PERCENT})
-    _table(ws, "Oppmote_rolle", row, [_("Rolle"), _("Oppmøter på gjennomførte samlinger")],
-           [[label, n] for label, n in d.attendance_by_role], total=_("I alt"), sum_columns=(1,))
+    row = write_table(ws, "Oppmote_rolle", row, [_("Rolle"), _("Oppmøter på gjennomførte samlinger")],
+                      [[label, n] for label, n in d.attendance_by_role], total=_("I alt"), sum_columns=(1,))
+    row = write_table(ws, "Naadd_rolle", row, [_("Rolle"), _("Ansatte nådd (minst)")],
+                      [[r.role, r.people] for r in d.context.reach_by_role], total=_("I alt"), sum_columns=(1,))
+    from .report_pdf_context import REACH_DEFINITION
+
+    put(ws, row, 1, _(REACH_DEFINITION))
     _finish(ws)
 
 
@@ -132,7 +179,7 @@ def _gatherings(ws, d: ReportData) -> None:
               _("Forpliktelser oppfylt"), _("I fare"), _("Mangler")]
     rows = [[short_semester(r.semester), *[r.held_by_level.get(level.value, 0) for level in LEVELS], r.held,
              r.cancelled, r.obligations_met, r.obligations_at_risk, r.obligations_missing] for r in d.semester_rows]
-    row = _table(ws, "Samlinger", 1, header, rows, total=_("Sum"), sum_columns=tuple(range(1, 8)))
+    row = write_table(ws, "Samlinger", 1, header, rows, total=_("Sum"), sum_columns=tuple(range(1, 8)))
     if rows:
         chart = BarChart()
         chart.title = _("Gjennomførte samlinger per semester")
@@ -142,20 +189,22 @@ def _gatherings(ws, d: ReportData) -> None:
         chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=1 + len(rows)))
         chart.height, chart.width = 7, 16
         ws.add_chart(chart, f"A{row + len(d.obligations) + 3}")
-    _table(ws, "Forpliktelser", row, [_("Semester"), _("Forpliktelse"), _("Status"), _("Begrunnelse")],
+    write_table(ws, "Forpliktelser", row, [_("Semester"), _("Forpliktelse"), _("Status"), _("Begrunnelse")],
            [[short_semester(o.semester), o.obligation, o.status_label, o.reason] for o in d.obligations])
-    _finish(ws)
+    _finish(ws, landscape=True)
 
 
 def _themes(ws, d: ReportData) -> None:
     rows = [[_("Forebygge, avdekke, håndtere"), t.capitalize(), n] for t, n in d.goal_themes]
     rows += [[_("Nasjonalt tema for barnehagen"), t.capitalize(), n] for t, n in d.national_themes]
     rows += [[_("Annet tema"), t.capitalize(), n] for t, n in d.other_themes]
-    row = _table(ws, "Temaer", 1, [_("Gruppe"), _("Tema"), _("Samlinger")], rows)
-    row = _table(ws, "Kartlegging", row, [_("Kartleggingsverktøy")], [[t] for t in d.mapping_tools])
+    row = write_table(ws, "Temaer", 1, [_("Gruppe"), _("Tema"), _("Samlinger")], rows)
+    row = write_table(ws, "Kartlegging", row, [_("Kartleggingsverktøy")], [[t] for t in d.mapping_tools])
     parents = sum(r.parents for r in d.semester_rows)
     ppt = sum(r.ppt for r in d.semester_rows)
-    _table(ws, "Involvering", row, [_("Involvering"), _("Antall")],
+    row = write_table(ws, "Refleksjonsmaler", row, [_("Refleksjonsmal brukt på samlinger"), _("Samlinger")],
+                      [[t.template, t.gatherings] for t in d.context.templates])
+    write_table(ws, "Involvering", row, [_("Involvering"), _("Antall")],
            [[_("Øktlogger der barn/elever var involvert"), d.logs_with_children],
             [_("Øktlogger der foreldre var involvert"), d.logs_with_parents],
             [_("Foreldremøter gjennomført"), d.parent_meetings],
@@ -166,20 +215,31 @@ def _themes(ws, d: ReportData) -> None:
 
 
 def _logs(ws, d: ReportData) -> None:
-    row = _table(ws, "Oktlogger", 1, [_("Semester"), _("Øktlogger"), _("Deltakere i alt")],
+    row = write_table(ws, "Oktlogger_i_alt", 1, [_("Øktlogger"), _("Antall")],
+                 [[_("Øktlogger"), d.log_count], [_("Enheter som har logget"), d.log_units],
+                  [_("Timer i øktloggene"), d.log_hours]])
+    ws.cell(row=4, column=2).number_format = HOURS_FORMAT
+    row = write_table(ws, "Oktlogger", row, [_("Semester"), _("Øktlogger"), _("Deltakere i alt")],
                  [[short_semester(r.semester), r.logs, r.log_participants] for r in d.semester_rows],
                  total=_("Sum"), sum_columns=(1, 2))
-    row = _table(ws, "Tema_okter", row, [_("Tema"), _("Økter")], [[t, n] for t, n in d.log_themes])
-    _table(ws, "Arbeidsmaater", row, [_("Arbeidsmåte"), _("Økter")], [[t, n] for t, n in d.log_methods])
+    row = write_table(ws, "Tema_okter", row, [_("Tema"), _("Økter")], [[t, n] for t, n in d.log_themes])
+    write_table(ws, "Arbeidsmaater", row, [_("Arbeidsmåte"), _("Økter")], [[t, n] for t, n in d.log_methods])
     _finish(ws)
 
 
 def _vignettes(ws, d: ReportData) -> None:
+    row = write_table(ws, "Vignettall", 1, [_("Vignetter"), _("Antall")],
+                 [[_("Vignettøkter"), d.vignette_sessions], [_("Vignettsvar"), d.vignette_responses],
+                  [_("Vignetter sammenlignet før og etter"), len(d.vignettes)]])
     rows = []
     for pair in d.vignettes:
         for c in pair.changes:
             rows.append([pair.vignette, c.dimension, c.code, c.before_n, c.before, c.after_n, c.after])
-    _table(ws, "Vignetter", 1, [_("Vignett"), _("Dimensjon"), _("Kode"), _("Svar før (n)"), _("Før"),
+    row = write_table(ws, "Vignettokter", row, [_("Dato"), _("Vignett"), _("Nettverk"), _("Svar")],
+                      [[v.held_on, v.vignette, v.network, v.responses] for v in d.context.vignette_sessions])
+    for r in range(row - 1 - len(d.context.vignette_sessions), row - 1):
+        ws.cell(row=r, column=1).number_format = "dd.mm.yyyy"
+    write_table(ws, "Vignetter", row, [_("Vignett"), _("Dimensjon"), _("Kode"), _("Svar før (n)"), _("Før"),
                                 _("Svar etter (n)"), _("Etter")], rows, formats={4: PERCENT, 6: PERCENT})
     _finish(ws)
 
@@ -189,25 +249,30 @@ def _funds(ws, d: ReportData) -> None:
 
     f = d.funds
     lines = list(f.lines)
-    row = _table(ws, "Utgifter", 1, [_("Utgiftskategori"), _("Fra tilskudd"), _("Egenfinansiering"), _("I alt")],
-                 [[line.label, line.grant, line.own, Formula(f"=B{i}+C{i}")] for i, line in enumerate(lines, start=2)],
+    row = write_table(ws, "Utgifter", 1, [_("Utgiftskategori"), _("Fra tilskudd"), _("Egenfinansiering"), _("I alt")],
+                 [[line.label, line.grant, line.own, Formula(f"=B{i}+C{i}", line.grant + line.own)]
+                  for i, line in enumerate(lines, start=2)],
                  formats={1: KRONER, 2: KRONER, 3: KRONER}, total=_("Sum brukt"), sum_columns=(1, 2, 3))
     sum_row = row - 2
     top = row
-    row = _table(ws, "Tilskudd", top, [_("Tilskudd"), _("Beløp"), _("Andel"), _("Tildelt")],
+    row = write_table(ws, "Tilskudd", top, [_("Tilskudd"), _("Beløp"), _("Andel"), _("Tildelt")],
                  [[basis, amount, share / 100, granted] for basis, amount, share, granted in f.grants],
                  formats={1: KRONER, 2: PERCENT, 3: KRONER}, total=_("Sum tilskudd"), sum_columns=(3,))
     grant_row = row - 2
     top = row
-    row = _table(ws, "Egenfinansiering", top, [_("Semester"), _("Egenfinansiering")],
+    row = write_table(ws, "Egenfinansiering", top, [_("Semester"), _("Egenfinansiering")],
                  [[short_semester(s), a] for s, a in sorted(f.own_by_semester, key=lambda p: semester_key(p[0]))],
                  formats={1: KRONER}, total=_("Sum egenfinansiering"), sum_columns=(1,))
     own_row = row - 2
     top = row
-    _table(ws, "Status_midler", top, [_("Status"), _("Beløp")],
-           [[_("Tildelt tilskudd"), Formula(f"=D{grant_row}")], [_("Brukt av tilskuddet"), Formula(f"=B{sum_row}")],
-            [_("Igjen av tilskuddet"), Formula(f"=D{grant_row}-B{sum_row}")], [_("Egenfinansiering planlagt"), Formula(f"=B{own_row}")],
-            [_("Egenfinansiering brukt"), Formula(f"=C{sum_row}")]], formats={1: KRONER})
+    granted = sum(g[3] for g in f.grants)
+    used, own_used = sum(line.grant for line in lines), sum(line.own for line in lines)
+    write_table(ws, "Status_midler", top, [_("Status"), _("Beløp")],
+           [[_("Tildelt tilskudd"), Formula(f"=D{grant_row}", granted)],
+            [_("Brukt av tilskuddet"), Formula(f"=B{sum_row}", used)],
+            [_("Igjen av tilskuddet"), Formula(f"=D{grant_row}-B{sum_row}", granted - used)],
+            [_("Egenfinansiering planlagt"), Formula(f"=B{own_row}", sum(a for _s, a in f.own_by_semester))],
+            [_("Egenfinansiering brukt"), Formula(f"=C{sum_row}", own_used)]], formats={1: KRONER})
     if lines:
         chart = BarChart()
         chart.title = _("Brukt per utgiftskategori")
@@ -234,11 +299,15 @@ def write_report_xlsx(d: ReportData, texts: dict[str, str] | None, target: Path 
     ws.title = sheet_title(_("Sammendrag"), taken)
     _summary(ws, d, texts)
     sections = [] if not d.has_data else [(_("Midler"), _funds)] if d.kind is ReportKind.FUNDS else [
-        (_("Deltakelse"), _participation), (_("Samlinger"), _gatherings), (_("Temaer og involvering"), _themes),
+        (_("Organisering"), _organisation), (_("Deltakelse"), _participation), (_("Samlinger"), _gatherings), (_("Temaer og involvering"), _themes),
         (_("Øktlogger"), _logs), (_("Vignetter"), _vignettes), (_("Midler"), _funds)]
     for title, write in sections:
         write(wb.create_sheet(sheet_title(title, taken)), d)
-    save_workbook(wb, target)
+    content = save_with_values(wb)
+    if isinstance(target, str | Path):
+        write_bytes_atomic(target, content)
+    else:
+        target.write(content)
 
 
 def report_xlsx_bytes(d: ReportData, texts: dict[str, str] | None = None) -> bytes:

@@ -13,7 +13,7 @@ BY_MUNICIPALITY = {
     "municipality": "id", "participation": "municipality_id", "unit": "municipality_id",
     "learning_network": "municipality_id", "gathering": "municipality_id", "task": "municipality_id",
     "resource_assignment": "municipality_id", "report_snapshot": "municipality_id",
-    "vignette_session": "municipality_id",
+    "report_draft": "municipality_id", "vignette_session": "municipality_id",
 }
 #: table → (its column that points to the parent, the parent table)
 BY_PARENT = {

@@ -23,6 +23,7 @@ from .gatherings import (
 from .meta import (
     CURRENT_MUNICIPALITY_KEY,
     DATABASE_ID_KEY,
+    ReportDraft,
     ReportFile,
     ReportSnapshot,
     ReportSnapshotRead,

@@ -1,11 +1,11 @@
-"""Settings (key/value, including the database's identity) and archived report snapshots."""
+"""Settings (key/value, including the database's identity), report drafts and archived report snapshots."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import datetime
 
-from sqlalchemy import JSON, LargeBinary, String, Text
+from sqlalchemy import JSON, LargeBinary, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from ..enums import ReportKind
@@ -22,6 +22,18 @@ class Setting(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=60)
     value: str = Field(sa_type=Text)
     updated_at: datetime = Field(default_factory=utcnow, sa_column_kwargs={"onupdate": utcnow})
+
+
+class ReportDraft(IdTimestamps, table=True):
+    """The resource person's own texts for one report (kind and semester, or the whole period when
+    `scope` is empty) while they are written: the Rapporter page and `nettverkslogg report` share it."""
+
+    __tablename__ = "report_draft"
+    __table_args__ = (UniqueConstraint("municipality_id", "kind", "scope"),)
+    municipality_id: uuid.UUID = Field(foreign_key="municipality.id", index=True, ondelete="CASCADE")
+    kind: ReportKind = Field(sa_type=String(20))
+    scope: str = Field(default="", max_length=5)  # a semester (2026V), or "" for the whole period
+    texts: dict[str, str] = Field(default_factory=dict, sa_type=JSON)
 
 
 class ReportSnapshotBase(SQLModel):

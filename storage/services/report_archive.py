@@ -60,13 +60,14 @@ def sha256(content: bytes) -> str:
 def archive_report(store: Store, municipality_id: uuid.UUID, kind: ReportKind | str, semester: str | None,
                    texts: dict[str, str], figures: dict, files: list[OutgoingFile], *,
                    recipient: str | None = None, sent: bool = False) -> ArchiveEntry:
-    """Store the report as it left the app. `sent` marks an e-mail draft made for `recipient`."""
+    """Store the report as it left the app. `sent` marks an e-mail draft made for `recipient`; without a
+    recipient nothing was sent, so it is archived as saved."""
     if not files:
         raise DomainError(_("Rapporten har ingen filer å arkivere."))
     with store.transaction() as session:
         snapshot = ReportSnapshot(municipality_id=municipality_id, kind=ReportKind(kind).value, semester=semester,
                                   texts=dict(texts), figures=figures, recipient=recipient,
-                                  sent_at=utcnow() if sent else None)
+                                  sent_at=utcnow() if sent and recipient else None)
         session.add(snapshot)
         session.flush()
         rows = [ReportFile(snapshot_id=snapshot.id, filename=f.filename[:200], media_type=f.media_type,

@@ -38,6 +38,7 @@ from ..store import Store
 from .common import format_date, require
 from .funds import funds_summary
 from .participation import granted_amount
+from .report_context import ReportContextFigures, collect_context
 
 #: Keys of the resource person's own texts, in the order they appear in the report, with their titles.
 TEXT_SECTIONS: tuple[tuple[str, str], ...] = (
@@ -205,6 +206,7 @@ class ReportData:
     vignettes: tuple[VignettePair, ...] = ()
     funds: FundsFigures = field(default_factory=FundsFigures)
     empty_reason: str | None = None
+    context: ReportContextFigures = field(default_factory=ReportContextFigures)  # report_context.py
 
     @property
     def kind_label(self) -> str:
@@ -305,7 +307,8 @@ def collect_report(store: Store, municipality_id: uuid.UUID, kind: ReportKind | 
                   "rapporten har ingen tall å vise.").format(
             name=muni.name, scope=semester_label(semesters[0]) if len(semesters) == 1 else _("perioden"))
     parts.pop("semester_rows_have_data")
-    return ReportData(**base, **parts, funds=funds, empty_reason=empty)
+    context = collect_context(store, municipality_id, semesters) if detail else ReportContextFigures()
+    return ReportData(**base, **parts, funds=funds, empty_reason=empty, context=context)
 
 
 def collect_county_reports(store: Store, kind: ReportKind | str, semester: str | None = None,

@@ -5,12 +5,14 @@ from __future__ import annotations
 import email
 import hashlib
 from email import policy
+from email.header import decode_header, make_header
 
 import pytest
 
-from exports.report_files import archive, email_file, render_report
+from exports.report_email import PDF_TYPE, XLSX_TYPE
+from exports.report_files import archive, email_file, render_report, signature
 from storage.errors import DomainError
-from storage.services.report_archive import archived_file, list_archive
+from storage.services.report_archive import OutgoingFile, archived_file, list_archive
 from storage.services.report_data import collect_report
 from storage.services.settings import county_governor_email, set_county_governor_email
 from storage.store import Store
@@ -77,3 +79,49 @@ def test_recipient_must_look_like_an_address(demo):
     with pytest.raises(DomainError, match="e-postadresse"):
         set_county_governor_email(demo, "ikke en adresse")
     assert set_county_governor_email(demo, "  ") == ""
+
+
+def _draft_for(demo, recipient, name="Underveisrapport Bø i Telemark 2026V"):
+    data = collect_report(demo, municipality_id(demo), "midterm", "2026V", TODAY)
+    files = [OutgoingFile(f"{name}.pdf", PDF_TYPE, b"%PDF-1.7 test"), OutgoingFile(f"{name}.xlsx", XLSX_TYPE, b"PK")]
+    return data, email_file(data, files, recipient, signature=signature(demo, municipality_id(demo), data))
+
+
+def test_non_ascii_attachment_names_also_carry_a_plain_name_parameter(demo):
+    """Outlook reads Content-Type `name=`, not only RFC 2231 `filename*=`; both give the same name."""
+    _data, draft = _draft_for(demo, "sf@example.no")
+    legacy = email.message_from_bytes(draft.content)  # compat32: what older readers see
+    names = []
+    for part in legacy.walk():
+        if part.get_content_maintype() == "multipart" or part.get_content_type() == "text/plain":
+            continue
+        raw_name = part.get_param("name")
+        assert raw_name is not None and raw_name.startswith("=?utf-8?")
+        names.append(str(make_header(decode_header(raw_name))))
+    assert names == ["Underveisrapport Bø i Telemark 2026V.pdf", "Underveisrapport Bø i Telemark 2026V.xlsx"]
+    modern = email.message_from_bytes(draft.content, policy=policy.default)
+    assert [p.get_filename() for p in modern.iter_attachments()] == names
+    assert all(len(line) <= 998 for line in draft.content.split(b"\r\n"))  # RFC 5322 limit
+
+
+def test_no_to_header_without_a_recipient(demo):
+    _data, draft = _draft_for(demo, None)
+    message = email.message_from_bytes(draft.content, policy=policy.default)
+    assert "To" not in message and b"\r\nTo:" not in draft.content
+
+
+def test_draft_is_signed_with_the_resource_persons_name_and_role(demo):
+    import sqlite3
+
+    data, draft = _draft_for(demo, "sf@example.no")
+    path = demo.engine.url.database
+    with sqlite3.connect(path) as con:
+        names = {n for (n,) in con.execute(
+            "select p.name from resource_person p join resource_assignment a on a.resource_person_id = p.id "
+            "where a.start <= ? and a.\"end\" >= ?", (TODAY.isoformat(), TODAY.isoformat()))}
+    assert names
+    body = email.message_from_bytes(draft.content, policy=policy.default).get_body(("plain",)).get_content()
+    signed = body.split("Med vennlig hilsen", 1)[1]
+    for name in names:
+        assert f"{name}, ressursperson for " in signed
+    assert signed.strip().endswith(f"{data.municipality} kommune")

@@ -94,3 +94,76 @@ def test_empty_municipality_gives_a_summary_saying_so(store, muni):
     wb = load_workbook(io.BytesIO(report_xlsx_bytes(data, {})))
     assert wb.sheetnames == ["Sammendrag"]
     assert "ingen tall" in row_of(wb["Sammendrag"], "Merk")[1].value
+
+
+def _workbooks(demo, kind="final"):
+    data = collect_report(demo, municipality_id(demo), kind, None, TODAY)
+    content = report_xlsx_bytes(data, {})
+    return data, load_workbook(io.BytesIO(content)), load_workbook(io.BytesIO(content), data_only=True)
+
+
+def test_workbook_holds_what_the_email_promises_one_number_per_cell(demo, demo_path):
+    """Networks, resource persons, vignette figures and log hours are in the workbook as numbers, equal
+    to the database; no cell of the key figures packs several numbers into text («10 / 6 / 1»)."""
+    import sqlite3
+
+    _data, wb, _values = _workbooks(demo)
+    with sqlite3.connect(demo_path) as con:
+        networks = con.execute("select count(*) from learning_network").fetchone()[0]
+        people = con.execute("select count(distinct resource_person_id) from resource_assignment").fetchone()[0]
+        sessions = con.execute("select count(*) from vignette_session").fetchone()[0]
+        responses = con.execute("select count(*) from response").fetchone()[0]
+        hours = con.execute("select sum(duration_minutes) from session_log").fetchone()[0] / 60
+    summary = wb["Sammendrag"]
+    key = {row[0].value: row[1].value for row in summary.iter_rows() if row[0].value}
+    assert key["Lærende nettverk"] == networks > 0
+    assert key["Ressurspersoner"] == people > 0
+    assert key["Vignettøkter"] == sessions > 0 and key["Vignettsvar"] == responses > 0
+    assert key["Timer i øktloggene"] == pytest.approx(hours, abs=0.05) and hours > 0
+    start = next(r for r in summary.iter_rows() if r[0].value == "Nøkkeltall")[0].row
+    for row in summary.iter_rows(min_row=start + 1):
+        if row[0].value is None:
+            break
+        assert isinstance(row[1].value, int | float), (row[0].value, row[1].value)
+    organisation = wb["Organisering"]
+    names = [r[0].value for r in organisation.iter_rows(min_row=2) if r[0].value not in (None, "Sum")]
+    assert len([n for n in names if n not in ("Område",)]) >= networks
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert not (isinstance(cell.value, str) and re.fullmatch(r"\d+ / \d+( / \d+)?", cell.value)), \
+                    (ws.title, cell.coordinate, cell.value)
+
+
+def test_formula_cells_store_their_computed_value(demo):
+    """A preview that does not calculate (data_only) sees the same number the formula gives."""
+    _data, wb, values = _workbooks(demo)
+    formulas = 0
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    formulas += 1
+                    cached = values[ws.title][cell.coordinate].value
+                    assert cached is not None, (ws.title, cell.coordinate, cell.value)
+                    assert cached == pytest.approx(evaluate(ws, cell.value)), (ws.title, cell.coordinate)
+    assert formulas > 10
+
+
+def test_kroner_use_the_readers_own_grouping(demo):
+    _data, wb, _values = _workbooks(demo)
+    assert KRONER == '#,##0 "kr"'
+    formats = {cell.number_format for ws in wb.worksheets for row in ws.iter_rows() for cell in row}
+    assert KRONER in formats
+    assert not any("# ##0" in f for f in formats)
+    summary = wb["Sammendrag"]
+    assert next(r for r in summary.iter_rows() if r[0].value == "Tilskudd")[1].number_format == KRONER
+
+
+@pytest.mark.parametrize("kind", ["final", "funds"])
+def test_each_sheet_prints_on_a4_width(demo, kind):
+    _data, wb, _values = _workbooks(demo, kind)
+    for ws in wb.worksheets:
+        assert int(ws.page_setup.paperSize) == 9, ws.title  # A4
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert int(ws.page_setup.fitToWidth) == 1 and int(ws.page_setup.fitToHeight) == 0, ws.title

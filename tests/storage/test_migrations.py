@@ -107,25 +107,50 @@ def test_foreign_sqlite_is_refused_untouched(tmp_path):
 
 
 def test_upgrade_makes_a_backup_first(tmp_path, monkeypatch, db_path):
-    """A second revision (written here, for the test) upgrades a 0001 database after copying it."""
+    """A next revision (written here, for the test) upgrades a database at HEAD after copying it."""
+    following = f"{int(HEAD) + 1:04d}"
     migrations = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS_DIR, migrations)
-    (migrations / "versions" / "0002_test.py").write_text(
-        'import sqlalchemy as sa\nfrom alembic import op\n\nrevision = "0002"\ndown_revision = "0001"\n'
+    (migrations / "versions" / f"{following}_test.py").write_text(
+        f'import sqlalchemy as sa\nfrom alembic import op\n\nrevision = "{following}"\ndown_revision = "{HEAD}"\n'
         'branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n'
         '    with op.batch_alter_table("unit") as batch:\n'
         '        batch.add_column(sa.Column("test_note", sa.String(20), nullable=True))\n\n\n'
         'def downgrade():\n    pass\n')
     monkeypatch.setattr(storage.migrate, "MIGRATIONS_DIR", migrations)
     for module in (storage.migrate, storage.probe):
-        monkeypatch.setattr(module, "REVISIONS", ("0001", "0002"))
-        monkeypatch.setattr(module, "HEAD", "0002")
-    monkeypatch.setattr(storage.probe.Probe, "needs_upgrade", property(lambda self: self.revision != "0002"))
+        monkeypatch.setattr(module, "REVISIONS", (*REVISIONS, following))
+        monkeypatch.setattr(module, "HEAD", following)
+    monkeypatch.setattr(storage.probe.Probe, "needs_upgrade", property(lambda self: self.revision != following))
     before = digest(db_path)
     opened = prepare_database(db_path, tmp_path / "kopier")
-    assert opened.upgraded_from == "0001" and opened.revision == "0002"
+    assert opened.upgraded_from == HEAD and opened.revision == following
     assert opened.backup in list_backups(tmp_path / "kopier")
     assert digest(opened.backup) == before or sqlite3.connect(opened.backup).execute(
-        "SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        "SELECT version_num FROM alembic_version").fetchone()[0] == HEAD
     columns = [r[1] for r in sqlite3.connect(db_path).execute("PRAGMA table_info(unit)")]
     assert "test_note" in columns
+
+
+def test_0002_moves_the_old_shared_draft_to_the_current_municipalitys_reports(tmp_path):
+    """The 0001 app kept one draft for all reports in a setting; after 0002 it is the current
+    municipality's draft of each report kind for the whole period, and the setting is gone."""
+    import json
+
+    path = tmp_path / "schema-0001.db"
+    shutil.copyfile(FIXTURES / "schema-0001.db", path)
+    texts = {"experiences": "Felles språk – æøå", "development": "", "continuation": "Vi fortsetter."}
+    with sqlite3.connect(path) as c:
+        (municipality,) = c.execute("SELECT id FROM municipality ORDER BY name LIMIT 1").fetchone()
+        c.execute("INSERT INTO setting (key, value, updated_at) VALUES ('report_draft_texts', ?, "
+                  "'2026-11-01 10:00:00.000000')", (json.dumps(texts, ensure_ascii=False),))
+    c.close()
+    opened = prepare_database(path, tmp_path / "backup")
+    assert opened.upgraded_from == "0001" and opened.revision == HEAD
+    with sqlite3.connect(path) as c:
+        rows = c.execute("SELECT municipality_id, kind, scope, texts FROM report_draft ORDER BY kind").fetchall()
+        left = c.execute("SELECT count(*) FROM setting WHERE key = 'report_draft_texts'").fetchone()[0]
+    c.close()
+    assert [(r[0], r[1], r[2]) for r in rows] == [(municipality, k, "") for k in ("final", "funds", "midterm")]
+    assert all(json.loads(r[3]) == texts for r in rows)
+    assert left == 0

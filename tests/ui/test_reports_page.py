@@ -111,3 +111,51 @@ def test_save_to_a_folder_that_is_not_writable(reports, qtbot, tmp_path):
         qtbot.waitUntil(lambda: "Kan ikke lagre" in page.message.text(), timeout=10_000)
     finally:
         locked.unlock()
+
+
+def test_texts_are_the_reports_draft_in_the_database(reports, qtbot, store):
+    """What is typed is saved as the chosen report's draft (the CLI reads the same); another report shows
+    its own draft, and coming back shows the first again."""
+    from storage.services.report_drafts import load_draft, save_draft
+
+    _window, page = reports
+    mid = page.context.municipality_id
+    save_draft(store, mid, "final", None, {"experiences": "Sluttrapportens erfaringer"})
+    with qtbot.waitSignal(page.preview_ready, timeout=30_000):
+        page.editors["experiences"].insertPlainText("Underveis: felles språk")
+    assert load_draft(store, mid, page.kind(), page.semester())["experiences"] == "Underveis: felles språk"
+    with qtbot.waitSignal(page.preview_ready, timeout=30_000):
+        page.kind_box.setCurrentIndex(page.kind_box.findData("final"))
+    assert page.editors["experiences"].toPlainText() == "Sluttrapportens erfaringer"
+    assert load_draft(store, mid, "final", None)["experiences"] == "Sluttrapportens erfaringer"
+    with qtbot.waitSignal(page.preview_ready, timeout=30_000):
+        page.kind_box.setCurrentIndex(page.kind_box.findData("midterm"))
+    assert page.editors["experiences"].toPlainText() == "Underveis: felles språk"
+
+
+def test_county_report_is_offered_only_with_more_than_one_municipality(reports, qtbot, store, tmp_path):
+    import io
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    from storage.services.municipalities import create_municipality
+
+    window, page = reports
+    assert not page.county_box.isVisible()
+    create_municipality(store, {"name": "Havbakken", "number": "4698", "county": "Vestland"},
+                        {"cohort": 7, "kindergarten_authority": True, "school_owner": False,
+                         "period_start": date(2025, 8, 1), "period_end": date(2027, 6, 30)})
+    with qtbot.waitSignal(page.loaded, timeout=30_000):
+        page.load()
+    assert page.county_box.isVisible()
+    with qtbot.waitSignal(page.preview_ready, timeout=60_000):
+        page.county_box.setChecked(True)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.preview.pdf)).pages)
+    assert "Oversikt over kommunene" in text and "Havbakken" in text and "Fylket i alt" in text
+    assert not page.send_button.isEnabled() and not page.editors["experiences"].isEnabled()
+    folder = tmp_path / "fylke"
+    page.choose_folder = lambda: str(folder)
+    with qtbot.waitSignal(page.finished, timeout=60_000) as saved:
+        page.save_button.click()
+    assert sorted(Path(p).suffix for p in saved.args[0]) == [".pdf", ".xlsx"]

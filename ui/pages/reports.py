@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -64,6 +65,8 @@ class ReportsPage(Page):
         self._preview_running = False
         self._preview_pending = False
         self._built = False
+        self._draft_loading = False
+        self._draft_key = None  # (municipality, kind, semester) whose texts the editors hold
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
@@ -94,6 +97,12 @@ class ReportsPage(Page):
         form.addRow(self.tr("Rapport"), self.kind_box)
         form.addRow(self.tr("Semester"), self.semester_box)
         column.addLayout(form)
+        self.county_box = QCheckBox(self.tr("Alle kommunene i databasen (fylkesrapport)"))
+        self.county_box.setToolTip(self.tr("Én rapport over alle kommunene: en oversikt med én rad per kommune, "
+                                           "fylkets sum og en kort del per kommune. Den arkiveres ikke."))
+        self.county_box.setVisible(False)
+        self.county_box.toggled.connect(self._county_toggled)
+        column.addWidget(self.county_box)
         self.editors: dict[str, QPlainTextEdit] = {}
         for key, title in TEXT_FIELDS:
             column.addWidget(section_title(self.tr(title)))
@@ -137,7 +146,7 @@ class ReportsPage(Page):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
-        self.semester_box.currentIndexChanged.connect(self._schedule)
+        self.semester_box.currentIndexChanged.connect(self._load_draft)
         self._built = True
 
     # --- data ------------------------------------------------------------------------------------
@@ -161,6 +170,9 @@ class ReportsPage(Page):
             self.loaded.emit()
             return
         self.message.setText(self.tr("{name} kommune").format(name=context.municipality))
+        self.county_box.setVisible(context.municipalities > 1)
+        if context.municipalities <= 1:
+            self.county_box.setChecked(False)
         chosen = self.semester_box.currentData()
         self.semester_box.blockSignals(True)
         self.semester_box.clear()
@@ -170,19 +182,57 @@ class ReportsPage(Page):
         index = self.semester_box.findData(chosen)
         self.semester_box.setCurrentIndex(max(index, 0))
         self.semester_box.blockSignals(False)
-        if not any(e.toPlainText() for e in self.editors.values()):
-            for key, editor in self.editors.items():
-                editor.blockSignals(True)
-                editor.setPlainText(str(context.draft.get(key, "")))
-                editor.blockSignals(False)
         if not self.recipient.hasFocus():
             self.recipient.setText(context.recipient)
         self.archive.set_entries(context.archive)
+        self.send_button.setEnabled(enabled and not self.county())
         self._kind_changed()
         self.loaded.emit()
 
     def _kind_changed(self, *_args) -> None:
         self.semester_box.setEnabled(self.kind() == "midterm" and self.context is not None)
+        self._load_draft()
+
+    def _load_draft(self, *_args) -> None:
+        """Show the chosen report's saved texts; no preview (which saves the texts) runs until they are in
+        the editors, so one report's texts never land in another's draft."""
+        from ..reports.jobs import make_load_draft
+
+        if self.context is None or self.runner is None:
+            return
+        if (self.context.municipality_id, self.kind(), self.semester()) == self._draft_key:
+            self._schedule()  # same report (the data changed): keep what is being typed
+            return
+        self._debounce.stop()
+        self._draft_loading = True
+        self.runner.submit(make_load_draft(self.context.municipality_id, self.kind(), self.semester()),
+                           on_done=self._show_draft, on_error=self._draft_failed)
+
+    def _show_draft(self, loaded) -> None:
+        kind, semester, texts = loaded
+        if (kind, semester) != (self.kind(), self.semester()):
+            return  # another report was chosen meanwhile; its own load follows
+        for key, editor in self.editors.items():
+            if editor.toPlainText() != texts.get(key, ""):
+                editor.blockSignals(True)
+                editor.setPlainText(texts.get(key, ""))
+                editor.blockSignals(False)
+        self._draft_loading = False
+        self._draft_key = (self.context.municipality_id, kind, semester)
+        self.refresh_preview()
+
+    def _draft_failed(self, exc) -> None:
+        self._draft_loading = False
+        self.message.setText(exc.message)
+
+    def county(self) -> bool:
+        return self.county_box.isChecked() and not self.county_box.isHidden()
+
+    def _county_toggled(self, county: bool) -> None:
+        for editor in self.editors.values():
+            editor.setEnabled(not county)
+        self.send_button.setEnabled(not county and self.context is not None and bool(self.context.semesters))
+        self.recipient.setEnabled(not county)
         self._schedule()
 
     def kind(self) -> str:
@@ -209,7 +259,7 @@ class ReportsPage(Page):
         """Build the PDF in the runner; while one build runs, at most one more waits."""
         from ..reports.jobs import make_preview
 
-        if self.context is None or self.runner is None:
+        if self.context is None or self.runner is None or self._draft_loading:
             return
         if self._preview_running:
             self._preview_pending = True
@@ -218,7 +268,12 @@ class ReportsPage(Page):
         self._generation += 1
         generation = self._generation
         self.preview.set_busy(True)
-        job = make_preview(self.context.municipality_id, self.kind(), self.semester(), self.texts(), self._today())
+        if self.county():
+            from ..reports.jobs import make_county_preview
+
+            job = make_county_preview(self.kind(), self.semester(), self._today())
+        else:
+            job = make_preview(self.context.municipality_id, self.kind(), self.semester(), self.texts(), self._today())
         self.runner.submit(job, on_done=lambda pdf: self._show_preview(generation, pdf),
                            on_error=self._preview_failed)
 
@@ -263,6 +318,13 @@ class ReportsPage(Page):
         folder = self._ask_folder()
         if not folder or self.context is None:
             return
+        if self.county():
+            from ..reports.jobs import make_county_save
+
+            self.runner.submit(make_county_save(self.kind(), self.semester(), self._today(), Path(folder)),
+                               label=self.tr("Lager fylkesrapporten …"), on_done=self._saved_county,
+                               on_error=self._failed)
+            return
         job = make_save(self.context.municipality_id, self.kind(), self.semester(), self.texts(), self._today(),
                         Path(folder))
         self.runner.submit(job, label=self.tr("Lager rapporten …"), changes={topics.REPORTS},
@@ -273,10 +335,14 @@ class ReportsPage(Page):
             files=", ".join(str(p) for p in written)))
         self.finished.emit(written)
 
+    def _saved_county(self, written) -> None:
+        self.message.setText(self.tr("Lagret: {files}").format(files=", ".join(str(p) for p in written)))
+        self.finished.emit(written)
+
     def send(self) -> None:
         from ..reports.jobs import make_send
 
-        if self.context is None:
+        if self.context is None or self.county():
             return
         if not self.recipient.text().strip():
             self.message.setText(self.tr("Skriv inn e-postadressen til statsforvalteren i feltet «Til» først."))
