@@ -26,7 +26,7 @@ from .scope import DATABASE_ONLY, SHARED, municipality_rows, unclassified
 log = logging.getLogger(__name__)
 
 SYNC_KEY = "kopi:{digest}"  # a setting key (at most 60 characters) per peer database and municipality
-TIMESTAMPS = ("created_at", "updated_at")
+TIMESTAMPS = ("created_at", "updated_at", "row_version")  # bookkeeping: not what a user changed
 BATCH = 2000
 
 
@@ -199,6 +199,8 @@ def _merge(connection, table, rows: list[dict], since, result: CopyResult) -> No
                                                  "source" if source_newer else "destination",
                                                  _plain(row), _plain(there)))
             if source_newer:
+                if "row_version" in there:  # a form open on the old row must not save over the copy
+                    row = row | {"row_version": (there["row_version"] or 1) + 1}
                 connection.execute(table.update().where(condition_for(table, key_columns, key)).values(**row))
                 result.updated[table.name] = result.updated.get(table.name, 0) + 1
             else:

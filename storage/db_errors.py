@@ -127,6 +127,13 @@ def database_error(exc: BaseException, *, saving: bool = False) -> DomainError |
     """
     if isinstance(exc, DomainError):
         return exc
+    from sqlalchemy.orm.exc import StaleDataError
+
+    if isinstance(exc, StaleDataError):  # the row's version changed between reading and writing it
+        from .errors import ConcurrentEditError
+
+        return ConcurrentEditError(_("Noen andre lagret de samme opplysningene i samme øyeblikk. Ingenting er "
+                                     "lagret. Last inn på nytt og gjør endringen igjen."))
     kind, filename = _failure(exc)
     if kind is None:
         return None

@@ -22,3 +22,13 @@ class DatabaseError(DomainError):
 
 class NewerDatabaseError(DatabaseError):
     """The database was written by a newer version of Nettverkslogg."""
+
+
+class ConcurrentEditError(DomainError):
+    """Someone else saved the row after the user opened it (or at the same moment); nothing was
+    stored. The UI offers to reload the row or to look at the differences."""
+
+    def __init__(self, message: str, *, table: str | None = None, row_id=None):
+        super().__init__(message)
+        self.table = table
+        self.row_id = row_id

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
+from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 # Stable constraint names, so Alembic's batch mode can alter SQLite tables (Alembic docs).
@@ -23,11 +24,21 @@ def utcnow() -> datetime:
 
 
 class IdTimestamps(SQLModel):
-    """UUID primary key (records merge across laptops) and created/updated times."""
+    """UUID primary key (records merge across laptops), created/updated times, and a version number.
+
+    `row_version` is SQLAlchemy's version counter (`version_id_col`): every UPDATE checks that the row still
+    has the version it was read with and adds one, so two users who save the same row at the same moment
+    on a shared server cannot overwrite each other unnoticed. Editors also send the version they showed
+    (`apply_update`), which covers the time between opening a form and saving it."""
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow, sa_column_kwargs={"onupdate": utcnow})
+    row_version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+
+    @declared_attr
+    def __mapper_args__(cls) -> dict:  # noqa: N805 - SQLAlchemy passes the class
+        return {"version_id_col": cls.__table__.c.row_version}
 
 
 class ReadFields(SQLModel):
@@ -36,3 +47,4 @@ class ReadFields(SQLModel):
     id: uuid.UUID
     created_at: datetime
     updated_at: datetime
+    row_version: int = 1

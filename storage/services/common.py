@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel
 from sqlmodel import Session, SQLModel, select
 
-from ..errors import DomainError
+from ..errors import ConcurrentEditError, DomainError
 from ..i18n import _
 from ..models import Participation, utcnow
 from ..validation import validated
@@ -36,7 +36,11 @@ def apply_update(row: SQLModel, changes: BaseModel | dict, update_model: type[Ba
     """Apply the fields the caller set (`exclude_unset`) to `row`, after validating the merged result.
 
     The merged record is validated as `create_model`, so cross-field rules (end before start) and
-    required fields hold after the update too. Returns the fields that were changed."""
+    required fields hold after the update too. Returns the fields that were changed.
+
+    `changes` may carry `row_version`: the version the user's form showed. If the row has changed
+    since, nothing is applied and ConcurrentEditError says so (optimistic concurrency)."""
+    check_row_version(row, changes)
     data = validated(update_model, changes).model_dump(exclude_unset=True)
     merged = {name: getattr(row, name) for name in create_model.model_fields if hasattr(row, name)}
     checked = validated(create_model, merged | data)
@@ -46,6 +50,17 @@ def apply_update(row: SQLModel, changes: BaseModel | dict, update_model: type[Ba
         row.sqlmodel_update(changed)
         row.updated_at = utcnow()
     return changed
+
+
+def check_row_version(row: SQLModel, changes: BaseModel | dict) -> None:
+    """Refuse the change when the row is no longer the version the user started from."""
+    seen = changes.get("row_version") if isinstance(changes, dict) else getattr(changes, "row_version", None)
+    if seen is None or getattr(row, "row_version", seen) == seen:
+        return
+    label = getattr(row, "name", None) or getattr(row, "title", None)
+    message = (_("«{name}» er endret av en annen siden du åpnet den. Ingenting er lagret.").format(name=label)
+               if label else _("Dette er endret av en annen siden du åpnet det. Ingenting er lagret."))
+    raise ConcurrentEditError(message, table=row.__tablename__, row_id=getattr(row, "id", None))
 
 
 def participation_row(session: Session, municipality_id: uuid.UUID) -> Participation:
