@@ -43,6 +43,7 @@ class ExpenseDialog(FormDialog):
         values = {"spent_on": from_qdate(self.day.date()), "category": self.category.currentData(),
                   "amount_nok": self.amount.value(), "funded_by": self.funded_by.currentData(),
                   "description": self.description.text().strip() or None}
+        values = self.versioned(values, self.expense)
         pid, expense = self.pid, self.expense
 
         def fn(store, progress, cancel):
@@ -67,8 +68,8 @@ class OwnFundingDialog(FormDialog):
         self.form.addRow(self.tr("Beskrivelse:"), self.description)
 
     def job(self):
-        values = {"semester": self.semester.currentData(), "amount_nok": self.amount.value(),
-                  "description": self.description.text().strip() or None}
+        values = self.versioned({"semester": self.semester.currentData(), "amount_nok": self.amount.value(),
+                                 "description": self.description.text().strip() or None}, self.own)
         pid, own = self.pid, self.own
 
         def fn(store, progress, cancel):

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QMessageBox,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -156,6 +158,17 @@ class Section(QWidget):
         return part.id if part else None
 
 
+def _shown(value) -> str:
+    """A stored or typed value as a user reads it (dates as 24.12.2026, choices by their label)."""
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return "ja" if value else "nei"
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    return str(getattr(value, "label", None) or value)
+
+
 class FormDialog(QDialog):
     """A form whose «Lagre» runs a job; a DomainError shows in the dialog and nothing is stored.
 
@@ -188,12 +201,80 @@ class FormDialog(QDialog):
         cancel = self.buttons.addButton(self.tr("Avbryt"), QDialogButtonBox.ButtonRole.RejectRole)
         cancel.setAutoDefault(False)  # Enter always saves; Esc cancels
         self._busy = False
+        self._overwrite = False
+        self.form_values: dict = {}
+        self.conflict = None
+        self.conflict_bar = self._conflict_bar()
+        layout.addWidget(self.conflict_bar)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
     def job(self):
         raise NotImplementedError
+
+    def versioned(self, values: dict, row) -> dict:
+        """`values` with the version of `row` the form was opened on, so a save over someone else's
+        later change is refused (none for a new row, or once the user chose «Lagre mine likevel»)."""
+        self.form_values = values
+        if row is None or self._overwrite:
+            return values
+        return values | {"row_version": row.row_version}
+
+    def _conflict_bar(self) -> QWidget:
+        bar = QWidget()
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.differences_button = QPushButton(self.tr("Se forskjellene …"))
+        self.differences_button.clicked.connect(self.show_differences)
+        self.overwrite_button = QPushButton(self.tr("Lagre mine likevel"))
+        self.overwrite_button.setToolTip(self.tr("Erstatter det den andre lagret, med det som står i skjemaet"))
+        self.overwrite_button.clicked.connect(self._save_over)
+        row.addWidget(self.differences_button)
+        row.addWidget(self.overwrite_button)
+        row.addStretch(1)
+        bar.hide()
+        return bar
+
+    def _failed(self, exc) -> None:
+        from storage.errors import ConcurrentEditError
+
+        if isinstance(exc, ConcurrentEditError) and exc.row_id is not None:
+            self.conflict = exc
+            self.show_error(exc.message + " " + self.tr(
+                "Se hva som er lagret nå, eller lagre det du har skrevet over det. Avbryt for å beholde det "
+                "den andre lagret."))
+            self.conflict_bar.show()
+            self.runner.notify(self.changes)  # the page behind shows what is stored now
+            return
+        self.show_error(exc.message)
+
+    def _save_over(self) -> None:
+        self._overwrite = True
+        self.conflict_bar.hide()
+        self.save()
+
+    def show_differences(self) -> None:
+        conflict, mine = self.conflict, dict(self.form_values)
+
+        def fn(store, progress, cancel):
+            from storage.services.stored_rows import differences, stored_values
+
+            return differences(mine, stored_values(store, conflict.table, conflict.row_id)[1])
+
+        self.runner.submit(fn, on_done=self._show_differences, on_error=lambda exc: self.show_error(exc.message))
+
+    def _show_differences(self, rows) -> None:
+        if rows:
+            lines = [self.tr("{field}: du skrev «{mine}», lagret er «{theirs}»").format(
+                field=field, mine=_shown(mine), theirs=_shown(theirs)) for field, mine, theirs in rows]
+            text = "\n".join(lines)
+        else:
+            text = self.tr("Det som er lagret nå, er det samme som i skjemaet ditt.")
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Forskjeller"), text, parent=self)
+        box.setObjectName("differences")
+        box.open()
+        self.differences_box = box
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
@@ -209,8 +290,7 @@ class FormDialog(QDialog):
             self.show_error(str(exc))
             return
         self._busy = True
-        self.runner.submit(fn, on_done=self._done, on_error=lambda exc: self.show_error(exc.message),
-                           changes=self.changes)
+        self.runner.submit(fn, on_done=self._done, on_error=self._failed, changes=self.changes)
 
     def _done(self, result) -> None:
         self.result_value = result

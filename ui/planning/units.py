@@ -76,7 +76,7 @@ class UnitDialog(FormDialog):
                 "leader_email": self.leader_email.text().strip() or None}
 
     def job(self):
-        values, mid, unit = self.values(), self.municipality_id, self.unit
+        values, mid, unit = self.versioned(self.values(), self.unit), self.municipality_id, self.unit
 
         def fn(store, progress, cancel):
             from storage.services.units import add_unit, update_unit
