@@ -83,3 +83,17 @@ def integrity_problems(engine: Engine) -> list[str] | None:
         for table, rowid, parent, _fk in connection.exec_driver_sql("PRAGMA foreign_key_check").all():
             problems.append(f"{table} rad {rowid}: peker til manglende rad i {parent}")
     return problems
+
+
+def serialize_on(session, key: str) -> None:
+    """Make transactions that work on `key` (a returned form, say) wait for each other until commit.
+
+    On a PostgreSQL server two clients may import the same form at the same moment; with a
+    transaction-scoped advisory lock the second one waits and then sees the first one's rows, so each
+    log is stored once. On SQLite (the app and a command line at once) a write statement that changes
+    nothing takes the file's write lock before anything is read, with the same effect."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql("SELECT pg_advisory_xact_lock(hashtextextended(%(key)s, 0))", {"key": key})
+    elif connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("UPDATE setting SET value = value WHERE 1 = 0")

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
+from ..db import serialize_on
 from ..enums import LogSource
 from ..errors import DomainError
 from ..i18n import _, ngettext
@@ -334,6 +335,8 @@ def commit_import(store: Store, previews: Iterable[FilePreview]) -> ImportResult
         raise DomainError(_("Samme loggskjema er valgt to ganger. Velg bare den nyeste fila."))
     counts = {RowStatus.NEW: 0, RowStatus.CHANGED: 0, RowStatus.UNCHANGED: 0}
     with store.transaction() as session:
+        for template_id in sorted(str(i) for i in ids):  # a fixed order: two imports never deadlock
+            serialize_on(session, f"loggskjema:{template_id}")
         for preview in storable:
             ids = [row.row_id for row in preview.rows]
             stored = {log.id: log for log in session.exec(select(SessionLog).where(SessionLog.id.in_(ids)))}
