@@ -3,6 +3,7 @@
 import shutil
 import sqlite3
 
+from storage.schema_version import HEAD
 from tests.e2e.conftest import sha
 
 
@@ -99,7 +100,7 @@ def test_restore_refuses_a_foreign_file(cli, db_path, tmp_path):
 def test_check_reports_ok_and_finds_broken_references(cli, db_path):
     result = cli("check", "--db", str(db_path))
     assert result.returncode == 0, result.stderr
-    assert "Skjemaversjon: 0001" in result.stdout and "Integritetssjekk: ok" in result.stdout
+    assert f"Skjemaversjon: {HEAD}" in result.stdout and "Integritetssjekk: ok" in result.stdout
     with sqlite3.connect(db_path) as c:  # a session log pointing at a unit that does not exist
         c.execute("PRAGMA foreign_keys=OFF")
         c.execute("INSERT INTO session_log (id, created_at, updated_at, unit_id, held_on, duration_minutes, "

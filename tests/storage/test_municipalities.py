@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from storage.errors import DomainError
+from storage.schema_version import HEAD
 from storage.services.municipalities import (
     count_municipalities,
     create_municipality,
@@ -74,7 +75,7 @@ def test_switching_current_municipality(store):
 def test_check_database_on_fresh_db(store):
     report = check_database(store)
     assert report.ok and report.problems == []
-    assert report.revision == "0001"
+    assert report.revision == HEAD  # the newest schema
     assert report.row_counts["setting"] == 1  # the database identity
     assert len(report.database_id) == 36
 

@@ -230,8 +230,9 @@ class FormDialog(QDialog):
         self.overwrite_button = QPushButton(self.tr("Lagre mine likevel"))
         self.overwrite_button.setToolTip(self.tr("Erstatter det den andre lagret, med det som står i skjemaet"))
         self.overwrite_button.clicked.connect(self._save_over)
-        row.addWidget(self.differences_button)
-        row.addWidget(self.overwrite_button)
+        for button in (self.differences_button, self.overwrite_button):
+            button.setAutoDefault(False)  # Enter still saves
+            row.addWidget(button)
         row.addStretch(1)
         bar.hide()
         return bar
