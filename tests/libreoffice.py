@@ -6,12 +6,13 @@ LibreOffice Calc and saves it again as .xlsx, as a director using LibreOffice wo
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+
+from tests.debian import apt_install
 
 PACKAGE = "libreoffice-calc-nogui"
 
@@ -20,15 +21,9 @@ def soffice() -> str:
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if found:
         return found
-    if os.name != "posix" or os.geteuid() != 0 or not shutil.which("apt-get"):
-        pytest.skip(f"LibreOffice is missing and {PACKAGE} cannot be installed here (needs root and apt-get)")
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    lock = ["-o", "DPkg::Lock::Timeout=600"]
-    for command in (["apt-get", *lock, "update", "-qq"],
-                    ["apt-get", *lock, "install", "-y", "-qq", "--no-install-recommends", PACKAGE]):
-        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=1800)
-        if done.returncode != 0 and command[-1] == PACKAGE:
-            pytest.skip(f"apt-get could not install {PACKAGE}: {done.stderr.strip()[-300:]}")
+    problem = apt_install(PACKAGE)
+    if problem:
+        pytest.skip(problem)
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if not found:
         pytest.skip(f"{PACKAGE} is installed but soffice is not on PATH")

@@ -12,7 +12,6 @@ import glob
 import os
 import pwd
 import secrets
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -34,15 +33,11 @@ def ensure_installed() -> Path:
     bin_dir = _bin_dir()
     if bin_dir is not None:
         return bin_dir
-    if os.name != "posix" or os.geteuid() != 0 or not shutil.which("apt-get"):
-        raise ServerUnavailable(f"PostgreSQL is missing and {PACKAGE} cannot be installed (needs root and apt-get)")
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    lock = ["-o", "DPkg::Lock::Timeout=600"]
-    for command in (["apt-get", *lock, "update", "-qq"],
-                    ["apt-get", *lock, "install", "-y", "-qq", "--no-install-recommends", PACKAGE]):
-        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=1800)
-        if done.returncode != 0 and command[-1] == PACKAGE:
-            raise ServerUnavailable(f"apt-get could not install {PACKAGE}: {done.stderr.strip()[-300:]}")
+    from tests.debian import apt_install
+
+    problem = apt_install(PACKAGE)
+    if problem:
+        raise ServerUnavailable(problem)
     bin_dir = _bin_dir()
     if bin_dir is None:
         raise ServerUnavailable(f"{PACKAGE} is installed but initdb was not found")
