@@ -45,3 +45,34 @@ def run(args) -> int:
                        "{n} rader var endret begge steder; den nyeste er beholdt. Se {file}.",
                        len(result.conflicts)).format(n=len(result.conflicts), file=report))
     return 0
+
+
+def run_server_backup(url: str, out: str, overwrite: bool = False) -> int:
+    """`backup --db postgresql://…`: every municipality the login can see, as a new SQLite file, so a
+    municipality can always take its data home. Written under a temporary name and renamed when whole."""
+    import os
+
+    from storage.copy_data import copy_everything_visible
+
+    target = Path(out).expanduser().resolve()
+    if target.exists() and not overwrite:
+        raise DatabaseError(_("{path} finnes allerede. Velg et annet navn, eller bruk --overwrite.").format(
+            path=target))
+    part = target.with_name(f".{target.name}.part")
+    part.unlink(missing_ok=True)
+    source = _open(url, create=False)
+    destination = _open(str(part), create=True)
+    try:
+        results = copy_everything_visible(source, destination)
+    finally:
+        source.close()
+        destination.close()
+    import sqlite3
+
+    with sqlite3.connect(part) as connection:  # fold the write-ahead log into the file before renaming it
+        connection.execute("PRAGMA journal_mode=DELETE")
+    connection.close()
+    os.replace(part, target)
+    print(ngettext("Kopi av {n} kommune lagret: {dest}", "Kopi av {n} kommuner lagret: {dest}",
+                   len(results)).format(n=len(results), dest=target))
+    return 0
