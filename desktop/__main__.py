@@ -163,7 +163,7 @@ def _run(args, crash, log, setup_logging, resolve_paths) -> int:
     if args.command == "check":
         return commands.run_check(paths)
     if args.command == "backup":
-        return commands.run_backup(paths, args.out)
+        return commands.run_backup(paths, args.out, args.overwrite)
     if args.command == "restore":
         return commands.run_restore(paths, args.source)
     if args.command in ("status", "calendar"):

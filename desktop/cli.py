@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", help="lag en sikker kopi av databasen (også mens appen er åpen)")
     _db_option(backup, top=False)
     backup.add_argument("--out", metavar="FIL", required=True, help="hvor kopien skal lagres")
+    backup.add_argument("--overwrite", action="store_true", help="skriv over fila hvis den finnes fra før")
 
     restore = commands.add_parser("restore", help="gjenopprett databasen fra en kopi")
     _db_option(restore, top=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -36,6 +37,8 @@ def run_demo(paths: AppPaths, scale: str, seed: int) -> int:
         lock = DatabaseLock(path).acquire()
     try:
         opened = prepare_database(paths.database, paths.backup_dir)
+        if opened.notice:
+            _err(opened.notice)
         from storage.demo import generate_demo
 
         store = Store(opened.url)
@@ -55,9 +58,20 @@ def run_demo(paths: AppPaths, scale: str, seed: int) -> int:
             lock.release()
 
 
+def _damaged(path: Path, problems: list[str]) -> int:
+    print(_("Database: {db}").format(db=path))
+    print(_("Integritetssjekk: FEIL"))
+    for problem in problems[:50]:
+        print(f"  {problem}")
+    print(_("Databasen er skadet. Gjenopprett den fra en sikkerhetskopi (Innstillinger → Sikkerhetskopier, "
+            "eller «restore --from»)."))
+    return 1
+
+
 def run_check(paths: AppPaths) -> int:
+    from storage.backup import quick_check
     from storage.migrate import check_writable, prepare_database
-    from storage.probe import probe_sqlite
+    from storage.probe import is_sqlite_file, probe_sqlite
     from storage.schema_version import HEAD
     from storage.services.overview import check_database
     from storage.store import Store
@@ -66,15 +80,24 @@ def run_check(paths: AppPaths) -> int:
         path = Path(paths.database)
         if not path.exists():
             raise DatabaseError(_("Finner ikke databasen {path}.").format(path=path))
-        probe = probe_sqlite(path)
+        check_writable(path)  # SQLite's WAL needs to write beside the file even to read it
+        try:
+            probe = probe_sqlite(path)
+        except DatabaseError:
+            problems = quick_check(path) if path.is_file() and is_sqlite_file(path) else []
+            if problems:
+                return _damaged(path, problems)
+            raise
         if probe.is_new:
             raise DatabaseError(_("{path} er tom: den er ikke en Nettverkslogg-database ennå.").format(path=path))
         if probe.needs_upgrade:
             print(_("Skjemaversjon: {rev} (denne versjonen bruker {head}; databasen oppgraderes når appen "
                     "åpner den)").format(rev=probe.revision, head=HEAD))
             return 0
-        check_writable(path)  # SQLite's WAL needs to write beside the file even to read it
-    opened = prepare_database(paths.database, paths.backup_dir, create=False)
+        problems = quick_check(path)
+        if problems:
+            return _damaged(path, problems)
+    opened = prepare_database(paths.database, paths.backup_dir, create=False, upgrade=False)
     store = Store(opened.url)
     try:
         report = check_database(store)
@@ -99,8 +122,31 @@ def run_check(paths: AppPaths) -> int:
     return 0
 
 
-def run_backup(paths: AppPaths, out: str) -> int:
-    from storage.backup import copy_database
+def _refuse_target(path: Path, dest: Path, overwrite: bool) -> None:
+    """`backup --out` never writes over the database, nor over any file unless asked to."""
+    if dest.parent == path.parent and dest.name in {path.name + end for end in ("", "-wal", "-shm", "-journal", ".lock")}:
+        raise DatabaseError(_("Kopien kan ikke ha samme navn som databasen."))
+    if not dest.exists():
+        return
+    if dest.is_dir():
+        raise DatabaseError(_("{dest} er en mappe. Skriv navnet på fila kopien skal lagres i.").format(dest=dest))
+    if path.exists() and os.path.samefile(dest, path):
+        raise DatabaseError(_("Kopien kan ikke ha samme navn som databasen."))
+    if not overwrite:
+        raise DatabaseError(_("{dest} finnes allerede. Velg et annet navn, eller bruk --overwrite for å skrive "
+                              "over fila.").format(dest=dest))
+    if Path(str(dest) + ".lock").exists() or Path(str(dest) + "-wal").exists():
+        from storage.lock import DatabaseLock
+
+        try:
+            DatabaseLock(dest).acquire().release()
+        except DatabaseError:
+            raise DatabaseError(_("{dest} er en database som er åpen i Nettverkslogg. Den blir ikke skrevet "
+                                  "over.").format(dest=dest)) from None
+
+
+def run_backup(paths: AppPaths, out: str, overwrite: bool = False) -> int:
+    from storage.backup import copy_database, require_undamaged
     from storage.probe import probe_sqlite
 
     path = _require_sqlite_file(paths.database)
@@ -108,8 +154,8 @@ def run_backup(paths: AppPaths, out: str) -> int:
         raise DatabaseError(_("Finner ikke databasen {path}.").format(path=path))
     probe_sqlite(path)  # refuses a file that is not ours
     dest = Path(out).expanduser().resolve()
-    if dest == path.resolve():
-        raise DatabaseError(_("Kopien kan ikke ha samme navn som databasen."))
+    _refuse_target(path.resolve(), dest, overwrite)
+    require_undamaged(path)
     copy_database(path, dest)
     print(_("Kopi lagret: {dest}").format(dest=dest))
     return 0

@@ -58,7 +58,7 @@ def run_import_logs(paths: AppPaths, files: list[Path], dry_run: bool) -> int:
     from storage.services.session_log_import import commit_import, preview_files
 
     with _locked(paths):
-        store = _open_store(paths)  # the municipality comes from each file
+        store = _open_store(paths, writes=True)  # the municipality comes from each file
         try:
             previews = preview_files(store, files, read_log_workbook)
             for preview in previews:

@@ -14,13 +14,14 @@ from storage.i18n import _
 from .paths import AppPaths
 
 
-def _open_store(paths: AppPaths):
+def _open_store(paths: AppPaths, *, writes: bool = False):
+    """An existing database, never created. Only a command that `writes` data upgrades an older schema."""
     from storage.migrate import prepare_database
     from storage.store import Store
 
     if "://" not in paths.database and not Path(paths.database).exists():
         raise DatabaseError(_("Finner ikke databasen {path}.").format(path=paths.database))
-    opened = prepare_database(paths.database, paths.backup_dir, create=False)
+    opened = prepare_database(paths.database, paths.backup_dir, create=False, upgrade=writes)
     return Store(opened.url)
 
 

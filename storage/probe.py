@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import DatabaseError, NewerDatabaseError
 from .i18n import _
-from .schema_version import HEAD, REVISIONS
+from .schema_version import APPLICATION_ID, HEAD, REVISIONS, TABLES
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SQLITE_CANTOPEN = 14
@@ -24,10 +24,19 @@ class Probe:
     revision: str | None = None
     database_id: str | None = None
     municipality_name: str | None = None
+    application_id: int = 0
+    # Tables left by a first start that was stopped before it finished (older versions committed each
+    # CREATE TABLE on its own): no version row and no data, so the file can be rebuilt.
+    half_made_tables: tuple[str, ...] = ()
 
     @property
     def is_new(self) -> bool:
         return self.revision is None
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing in it yet: zero bytes, no tables, or a half-made first start."""
+        return self.exists and self.revision is None
 
     @property
     def needs_upgrade(self) -> bool:
@@ -76,15 +85,26 @@ def probe_sqlite(path: Path) -> Probe:
     except (OSError, sqlite3.Error) as exc:
         raise _unreadable(path, exc) from exc
     try:
+        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if application_id not in (0, APPLICATION_ID):
+            raise _not_ours(path)
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not tables:
-            return Probe(path=path, exists=True)
-        if "alembic_version" not in tables or "setting" not in tables:
-            raise DatabaseError(_("Filen {path} er en SQLite-database, men ikke fra Nettverkslogg. "
-                                  "Filen er ikke endret.").format(path=path))
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            return Probe(path=path, exists=True, application_id=application_id)
+        row = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         revision = row[0] if row else None
-        if revision is not None and revision not in REVISIONS:
+        if revision is None:
+            if _is_half_made(conn, tables):
+                return Probe(path=path, exists=True, application_id=application_id,
+                             half_made_tables=tuple(sorted(tables)))
+            raise _not_ours(path)
+        if "setting" not in tables or (application_id == 0 and revision not in REVISIONS):
+            # Every version that knows a later schema stamps its files with our application_id, so an
+            # unknown revision without it comes from another program that also uses Alembic.
+            raise _not_ours(path)
+        if revision not in REVISIONS:
             raise NewerDatabaseError(_(
                 "Databasen {path} er laget av en nyere versjon av Nettverkslogg (skjema {revision}). "
                 "Oppdater programmet før du åpner den. Filen er ikke endret.").format(
@@ -98,7 +118,7 @@ def probe_sqlite(path: Path) -> Probe:
             if name is None:
                 name = _scalar(conn, "SELECT name FROM municipality ORDER BY name LIMIT 1")
         return Probe(path=path, exists=True, revision=revision, database_id=database_id,
-                     municipality_name=name)
+                     municipality_name=name, application_id=application_id)
     except sqlite3.DatabaseError as exc:
         raise _unreadable(path, exc) from exc
     finally:
@@ -117,6 +137,18 @@ def _unreadable(path: Path, exc: BaseException) -> DatabaseError:
         return DatabaseError(_("Filen {path} er skadet eller ikke en Nettverkslogg-database. Filen er ikke "
                                "endret. Gjenopprett databasen fra en sikkerhetskopi.").format(path=path))
     return DatabaseError(_("Kan ikke åpne {path}. {reason}").format(path=path, reason=error.message))
+
+
+def _not_ours(path: Path) -> DatabaseError:
+    return DatabaseError(_("Filen {path} er en SQLite-database, men ikke fra Nettverkslogg. "
+                           "Filen er ikke endret.").format(path=path))
+
+
+def _is_half_made(conn: sqlite3.Connection, tables: set[str]) -> bool:
+    """Only our own tables, an empty version table among them, and not one row anywhere."""
+    if "alembic_version" not in tables or not tables <= TABLES | {"alembic_version"}:
+        return False
+    return all(conn.execute(f'SELECT 1 FROM "{name}" LIMIT 1').fetchone() is None for name in tables)
 
 
 def _scalar(conn: sqlite3.Connection, sql: str, *params):

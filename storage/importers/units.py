@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from ..backup import require_undamaged_store
 from ..enums import Ownership, Stages, UnitKind
 from ..errors import DomainError
 from ..i18n import _
@@ -262,6 +263,7 @@ def validate_units(raw: RawTable, mapping: dict[str, str] | None,
 def import_units(store: Store, municipality_id: uuid.UUID, raw: RawTable,
                  mapping: dict[str, str] | None = None) -> list[UnitRead]:
     """Store every row of the file as a unit in one transaction; if any row is bad, store nothing."""
+    require_undamaged_store(store)
     with store.transaction() as session:
         require(session, Municipality, municipality_id, _("Fant ikke kommunen."))
         existing = existing_name_keys(session, municipality_id).values()

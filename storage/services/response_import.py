@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
+from ..backup import require_undamaged_store
 from ..enums import AttendeeRole, RespondentKind, UnitKind
 from ..errors import DomainError
 from ..i18n import _
@@ -192,6 +193,7 @@ def import_response_sheet(store: Store, preview: SheetPreview) -> list[CaptureRe
         raise DomainError(preview.summary(), field="file")
     if not preview.answers:
         raise DomainError(_("Svararket har ingen svar å lese inn."), field="file")
+    require_undamaged_store(store)
     with store.transaction() as session:
         shared = _OneTransaction(session)
         return [capture_response(shared, preview.session_id, answer.data) for answer in preview.answers]

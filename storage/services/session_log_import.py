@@ -25,6 +25,7 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
+from ..backup import require_undamaged_store
 from ..db import serialize_on
 from ..enums import LogSource
 from ..errors import DomainError
@@ -334,6 +335,7 @@ def commit_import(store: Store, previews: Iterable[FilePreview]) -> ImportResult
     if len(ids) != len(set(ids)):
         raise DomainError(_("Samme loggskjema er valgt to ganger. Velg bare den nyeste fila."))
     counts = {RowStatus.NEW: 0, RowStatus.CHANGED: 0, RowStatus.UNCHANGED: 0}
+    require_undamaged_store(store)
     with store.transaction() as session:
         for template_id in sorted(str(i) for i in ids):  # a fixed order: two imports never deadlock
             serialize_on(session, f"loggskjema:{template_id}")
