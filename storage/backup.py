@@ -34,6 +34,7 @@ class BackupInfo:
     made: datetime
     size: int
     ok: bool  # SQLite's quick_check found no damage
+    kind: str  # the label in the name: "daglig", "manuell", "for-gjenoppretting", "for-skjema-0001"
 
 
 def _connect_ro(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
@@ -108,15 +109,32 @@ def copy_database(source: Path, dest: Path) -> Path:
     return dest
 
 
-def make_backup(db_path: Path, backup_dir: Path, label: str, now: datetime | None = None) -> Path:
-    """A timestamped copy in `backup_dir`, e.g. `nettverkslogg-20261122-083000-daglig.db`."""
+def planned_backup(backup_dir: Path, label: str, now: datetime | None = None) -> Path:
+    """The name the next backup gets, e.g. `nettverkslogg-20261122-083000-daglig.db` (a free one)."""
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     dest = Path(backup_dir) / f"{_PREFIX}{stamp}-{label}.db"
     counter = 1
     while dest.exists():
         counter += 1
         dest = Path(backup_dir) / f"{_PREFIX}{stamp}-{label}-{counter}.db"
-    return copy_database(db_path, dest)
+    return dest
+
+
+def make_backup(db_path: Path, backup_dir: Path, label: str, now: datetime | None = None) -> Path:
+    """A timestamped copy in `backup_dir`."""
+    return copy_database(db_path, planned_backup(backup_dir, label, now))
+
+
+def _parse_name(path: Path) -> tuple[datetime | None, str]:
+    """(when, label) from `nettverkslogg-YYYYmmdd-HHMMSS-label[-n].db`."""
+    parts = path.stem[len(_PREFIX):].split("-", 2)
+    try:
+        made = datetime.strptime(f"{parts[0]}-{parts[1]}", "%Y%m%d-%H%M%S")
+    except (ValueError, IndexError):
+        return None, ""
+    label = parts[2] if len(parts) > 2 else ""
+    head, _, tail = label.rpartition("-")
+    return made, (head if tail.isdigit() and head and not head.startswith("for-skjema") else label)
 
 
 def list_backups(backup_dir: Path) -> list[Path]:
@@ -135,8 +153,9 @@ def describe_backups(backup_dir: Path) -> list[BackupInfo]:
             stat = path.stat()
         except OSError:
             continue  # pruned meanwhile
-        infos.append(BackupInfo(path=path, made=datetime.fromtimestamp(stat.st_mtime), size=stat.st_size,
-                                ok=not quick_check(path, immutable=True)))
+        made, kind = _parse_name(path)
+        infos.append(BackupInfo(path=path, made=made or datetime.fromtimestamp(stat.st_mtime), size=stat.st_size,
+                                ok=not quick_check(path, immutable=True), kind=kind))
     return infos
 
 
@@ -212,12 +231,13 @@ def _checkpoint(db_path: Path) -> None:
                               "Ingenting er endret.").format(path=db_path))
 
 
-def restore_database(db_path: Path, source: Path, backup_dir: Path) -> Path | None:
+def restore_database(db_path: Path, source: Path, backup_dir: Path, keep_as: Path | None = None) -> Path | None:
     """Replace `db_path` with the Nettverkslogg database `source`, keeping the current one as a backup.
 
     The caller holds the database lock. Whenever this stops, the live file is either the whole old
     database or the whole restored one: the source is copied and checked beside the database first,
     the old database is copied (with its -wal) to `backup_dir`, and only then is the file swapped.
+    `keep_as`: the name for that copy (shown to the user before); by default a new name in `backup_dir`.
     Returns the backup of the database that was replaced (None if there was none).
     """
     db_path, source = Path(db_path), Path(source)
@@ -240,7 +260,9 @@ def restore_database(db_path: Path, source: Path, backup_dir: Path) -> Path | No
                                   "endret.").format(path=source))
         kept = None
         if db_path.exists() and db_path.stat().st_size > 0:
-            kept = make_backup(db_path, backup_dir, "for-gjenoppretting")
+            if keep_as is None or keep_as.exists():
+                keep_as = planned_backup(backup_dir, "for-gjenoppretting")
+            kept = copy_database(db_path, keep_as)
             _checkpoint(db_path)
         os.replace(tmp, db_path)
         _fsync_dir(db_path.parent)

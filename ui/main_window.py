@@ -57,6 +57,16 @@ def load_current(store, progress, cancel):
     return current_municipality(store)
 
 
+def check_backup_folder(backup_dir):
+    def job(store, progress, cancel):
+        """Worker job: a sentence for Oversikt when backups cannot be written, else None."""
+        from storage.backup import backup_folder_problem
+
+        return backup_folder_problem(backup_dir)
+
+    return job
+
+
 def make_demo_job(scale: str = "municipality", seed: int = 1):
     def job(store, progress, cancel):
         from storage.demo import generate_demo
@@ -256,6 +266,10 @@ class MainWindow(QMainWindow):
         self.runner = Runner(self.opened.url, self, crash_handler=self._crash_handler, read_only=self.read_only)
         self.runner.data_changed.connect(self._on_data_changed)
         self.runner.submit(load_current, on_done=self._on_initial)
+        if self.opened.path is not None:
+            self.runner.submit(check_backup_folder(self.paths.backup_dir), on_done=self.overview.set_backup_warning)
+        if getattr(self.opened, "notice", None):
+            self.statusBar().showMessage(self.opened.notice, 30_000)
         for page in self._pages:
             if page is not None:
                 page.attach(self.runner)

@@ -45,6 +45,9 @@ QLineEdit[invalid="true"], QComboBox[invalid="true"], QSpinBox[invalid="true"], 
 QCheckBox[invalid="true"] {{ color: #b3261e; }}
 QFrame#banner {{ background: #fff4d6; border: none; border-bottom: 1px solid #e3c26b; }}
 QLabel#bannerText {{ color: #4d3800; font-size: 10.5pt; }}
+QLabel#warningBanner {{
+    color: #6b4500; background: #fdeccc; border: 1px solid #f0c878; border-radius: 6px; padding: 8px 10px;
+}}
 QLabel#loading {{ color: {MUTED}; font-size: 12pt; }}
 QPushButton {{ padding: 6px 14px; }}
 QPushButton#primary {{

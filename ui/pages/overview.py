@@ -57,6 +57,11 @@ class OverviewPage(Page):
         super().__init__(parent)
         self.set_intro(self.tr("Status for kommunen akkurat nå, med tall rett fra databasen."))
         self.counts = None
+        self.backup_warning = QLabel()
+        self.backup_warning.setObjectName("warningBanner")
+        self.backup_warning.setWordWrap(True)
+        self.backup_warning.setVisible(False)
+        self.body.addWidget(self.backup_warning)
         self.states = QStackedWidget()
         self.body.addWidget(self.states)
 
@@ -69,6 +74,11 @@ class OverviewPage(Page):
         self.figures: dict[str, FigureCard] = {}
         self.obligations: list = []
         self.obligation_rows: list[dict] = []
+
+    def set_backup_warning(self, text: str | None) -> None:
+        """Say on Oversikt, not only in the log, when backups cannot be made."""
+        self.backup_warning.setText(text or "")
+        self.backup_warning.setVisible(bool(text))
 
     def _build_empty_panel(self) -> QWidget:
         empty, empty_layout = card()

@@ -1,4 +1,4 @@
-"""Innstillinger: which municipality the app shows, and where the files live."""
+"""Innstillinger: which municipality the app shows, where the files live, and the backups."""
 
 from __future__ import annotations
 
@@ -97,8 +97,6 @@ class SettingsPage(Page):
         form.addRow(self.tr("Loggfil:"), self._with_open_button(self.log_value, Path(paths.log_file).parent))
         form.addRow(self.tr("Database-ID:"), self.database_id_value)
         layout.addLayout(form)
-        layout.addWidget(muted(self.tr("Programmet tar en sikkerhetskopi av databasen hver dag du bruker det, "
-                                       "og før hver oppgradering.")))
         self.location_warning = QWidget()
         warning_row = QHBoxLayout(self.location_warning)
         warning_row.setContentsMargins(0, 4, 0, 0)
@@ -113,6 +111,12 @@ class SettingsPage(Page):
         self.location_warning.hide()
         layout.addWidget(self.location_warning)
         self.body.addWidget(frame)
+
+        from .settings_backups import BackupsCard
+
+        self.backups = BackupsCard(opened.path, Path(paths.backup_dir),
+                                   read_only=getattr(opened, "read_only", False))
+        self.body.addWidget(self.backups)
 
     def show_location_risk(self, text: str) -> None:
         """The database lies in a cloud-synced folder or on a network share: say so, offer the move."""
@@ -130,8 +134,13 @@ class SettingsPage(Page):
         row.addWidget(button)
         return widget
 
+    def attach(self, runner) -> None:
+        self.backups.attach(runner)
+        super().attach(runner)
+
     def load(self) -> None:
         self.runner.submit(load_settings, on_done=self._show)
+        self.backups.load()
 
     def _show(self, result) -> None:
         municipalities, current_id, database_id = result
