@@ -59,7 +59,8 @@ class SettingsPage(Page):
         from PySide6.QtCore import Qt  # not at module level: the module loads before the first paint
 
         super().__init__(parent)
-        self.set_intro(self.tr("Velg hvilken kommune du arbeider med, og se hvor programmet lagrer filene."))
+        self.set_intro(self.tr("Velg hvilken kommune du arbeider med, se hvor programmet lagrer filene, "
+                               "og ta eller bruk sikkerhetskopier."))
 
         frame, layout = card()
         layout.setSpacing(8)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -91,7 +92,7 @@ class BackupsCard(QWidget):
         outer.addWidget(frame)
         layout.addWidget(section_title(self.tr("Sikkerhetskopier")))
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("Tatt"), self.tr("Type"), self.tr("Størrelse"),
+        self.table.setHorizontalHeaderLabels([self.tr("Dato"), self.tr("Type"), self.tr("Størrelse"),
                                               self.tr("Kontroll")])
         self.table.setAccessibleName(self.tr("Sikkerhetskopier"))
         self.table.verticalHeader().setVisible(False)
@@ -150,9 +151,13 @@ class BackupsCard(QWidget):
                 item.setToolTip(str(info.path))
                 if column == SIZE:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if not info.ok:
+                    item.setForeground(QColor("#7d1a1a"))
                 self.table.setItem(row, column, item)
+        good = [row for row, info in enumerate(self.backups) if info.ok]
+        if good:
+            self.table.selectRow(good[0])
         if self.backups:
-            self.table.selectRow(0)
             self.status.setText(self.tr("{n} kopier i {folder}").format(n=len(self.backups), folder=self.backup_dir))
         else:
             self.status.setText(self.tr("Ingen sikkerhetskopier ennå i {folder}.").format(folder=self.backup_dir))
