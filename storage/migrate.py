@@ -164,7 +164,9 @@ def prepare_database(target: str | Path, backup_dir: Path | None = None, *, crea
             if revision is None and not create:
                 raise DatabaseError(_("Databasen er tom: den er ikke en Nettverkslogg-database ennå."))
             if not upgrade:
-                raise _older(url, revision)
+                from sqlalchemy.engine import make_url
+
+                raise _older(make_url(url).render_as_string(hide_password=True), revision)
             upgrade_to_head(url)
         return OpenedDatabase(url=url, path=None, revision=HEAD, database_id=None, municipality_name=None,
                               upgraded_from=revision or "")
