@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import DatabaseError
 from .i18n import _
-from .probe import is_sqlite_file, probe_sqlite
+from .probe import connect_read_only, is_sqlite_file, probe_sqlite
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +38,9 @@ class BackupInfo:
 
 
 def _connect_ro(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
-    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
-    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?{flags}", uri=True, timeout=10)
+    if immutable:
+        return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro&immutable=1", uri=True, timeout=10)
+    return connect_read_only(path, timeout=10)
 
 
 def quick_check(path: Path, *, immutable: bool = False) -> list[str]:
