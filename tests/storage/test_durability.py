@@ -182,13 +182,23 @@ def test_import_refuses_to_write_into_a_damaged_database(store, db_path):
 
 def test_new_and_old_databases_get_the_application_id(tmp_path, template_db):
     assert count(template_db, "PRAGMA application_id") == APPLICATION_ID
-    old = tmp_path / "gammel.db"
+    old = tmp_path / "gammel.db"  # the first release's schema, made before application_id was used
     old.write_bytes((ROOT / "tests" / "fixtures" / "schema-0001.db").read_bytes())
     assert count(old, "PRAGMA application_id") == 0
-    prepare_database(old, create=False, upgrade=False)  # read-only use does not write
+    with pytest.raises(DatabaseError, match="eldre skjemaversjon"):
+        prepare_database(old, create=False, upgrade=False)  # read-only use neither upgrades nor marks
     assert count(old, "PRAGMA application_id") == 0
-    prepare_database(old)
+    prepare_database(old, tmp_path / "kopier")
     assert count(old, "PRAGMA application_id") == APPLICATION_ID
+    current = tmp_path / "uten-merke.db"  # at this version, but from before the mark
+    current.write_bytes(template_db.read_bytes())
+    with sqlite3.connect(current) as conn:
+        conn.execute("PRAGMA application_id=0")
+    conn.close()
+    prepare_database(current, create=False, upgrade=False)
+    assert count(current, "PRAGMA application_id") == 0
+    prepare_database(current)
+    assert count(current, "PRAGMA application_id") == APPLICATION_ID
 
 
 def test_another_programs_alembic_database_is_not_called_newer(tmp_path):
