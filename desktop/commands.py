@@ -148,7 +148,12 @@ def _refuse_target(path: Path, dest: Path, overwrite: bool) -> None:
 def run_backup(paths: AppPaths, out: str, overwrite: bool = False) -> int:
     from storage.backup import copy_database, require_undamaged
     from storage.probe import probe_sqlite
+    from storage.urls import resolve_url, sqlite_path
 
+    if sqlite_path(resolve_url(paths.database)) is None:  # a server: what the login sees, as a file
+        from .commands_copy import run_server_backup
+
+        return run_server_backup(paths.database, out, overwrite)
     path = _require_sqlite_file(paths.database)
     if not path.exists():
         raise DatabaseError(_("Finner ikke databasen {path}.").format(path=path))

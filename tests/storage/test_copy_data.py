@@ -158,3 +158,26 @@ def test_a_server_backup_holds_what_the_login_sees(pg_server, tmp_path):
     finally:
         source.close()
         pg_server.drop_database(name)
+
+
+def test_backup_command_on_a_server_writes_a_sqlite_file(server, laptop, tmp_path):
+    """`backup --db postgresql://…` takes the server's data home as a file that `check` accepts."""
+    copy_municipality(laptop, server)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NETTVERKSLOGG")}
+    env.update(HOME=str(tmp_path), XDG_STATE_HOME=str(tmp_path / "state"), PYTHONPATH=str(ROOT))
+    url = server.engine.url.render_as_string(hide_password=False)
+    out = tmp_path / "hjem.db"
+
+    def cli(*args):
+        return subprocess.run([sys.executable, "-m", "desktop", *args], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, timeout=300)
+
+    done = cli("backup", "--db", url, "--out", str(out))
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Kopi av 1 kommune lagret" in done.stdout
+    assert not list(tmp_path.glob(".hjem.db.part*"))
+    check = cli("check", "--db", str(out))
+    assert check.returncode == 0 and "Integritetssjekk: ok" in check.stdout
+    assert municipality_counts(Store(resolve_url(out))) == municipality_counts(laptop)
+    again = cli("backup", "--db", url, "--out", str(out))
+    assert again.returncode == 2 and "--overwrite" in again.stderr
