@@ -21,12 +21,17 @@ from .base import Page, card, muted, section_title
 
 
 def load_settings(store, progress, cancel):
-    """Worker job: the municipalities, the current one's id and the database ID."""
+    """Worker job: the municipalities, the current one's id, the database ID, and whether the login
+    belongs to one municipality on a shared server (then that is the municipality, with no choice)."""
+    from storage.server_access import login_scope
     from storage.services.municipalities import current_municipality, list_municipalities
     from storage.services.settings import database_id
 
     current = current_municipality(store)
-    return list_municipalities(store), (current.id.hex if current else None), database_id(store)
+    scope = login_scope(store.engine)
+    municipal_login = scope is not None and not scope[0]
+    return (list_municipalities(store), (current.id.hex if current else None), database_id(store),
+            municipal_login)
 
 
 def choose_municipality(municipality_hex: str):
@@ -74,11 +79,13 @@ class SettingsPage(Page):
         self.municipality_box.setEnabled(False)
         self.municipality_box.activated.connect(self._chosen)
         chooser_label.setBuddy(self.municipality_box)
+        self.chooser_label = chooser_label
         row.addWidget(chooser_label)
         row.addWidget(self.municipality_box)
         row.addStretch(1)
         layout.addLayout(row)
-        layout.addWidget(muted(self.tr("Tallene og sidene viser bare data for kommunen du velger her.")))
+        self.municipality_hint = muted(self.tr("Tallene og sidene viser bare data for kommunen du velger her."))
+        layout.addWidget(self.municipality_hint)
         self.body.addWidget(frame)
 
         frame, layout = card()
@@ -144,8 +151,14 @@ class SettingsPage(Page):
         self.backups.load()
 
     def _show(self, result) -> None:
-        municipalities, current_id, database_id = result
+        municipalities, current_id, database_id, municipal_login = result
         box = self.municipality_box
+        self.chooser_label.setVisible(not municipal_login)
+        box.setVisible(not municipal_login)
+        if municipal_login and municipalities:
+            self.municipality_hint.setText(self.tr(
+                "Du er logget inn på serveren for {name}. Du ser og endrer bare denne kommunens data.").format(
+                    name=municipalities[0].name))
         box.blockSignals(True)
         box.clear()
         for m in municipalities:
