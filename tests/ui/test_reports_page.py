@@ -146,7 +146,7 @@ def test_county_report_is_offered_only_with_more_than_one_municipality(reports, 
     create_municipality(store, {"name": "Havbakken", "number": "4698", "county": "Vestland"},
                         {"cohort": 7, "kindergarten_authority": True, "school_owner": False,
                          "period_start": date(2025, 8, 1), "period_end": date(2027, 6, 30)})
-    with qtbot.waitSignal(page.loaded, timeout=30_000):
+    with qtbot.waitSignals([page.loaded, page.preview_ready], timeout=60_000):  # the new current one's preview
         page.load()
     assert page.county_box.isVisible()
     with qtbot.waitSignal(page.preview_ready, timeout=60_000):
