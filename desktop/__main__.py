@@ -12,12 +12,14 @@ import time
 _PROCESS_START = time.perf_counter()
 
 
-def _start_daily_backup(db_path, backup_dir) -> None:
-    """Today's backup on a background thread, so a large database does not delay the window."""
+def _start_daily_backup(db_path, backup_dir, tell=None):
+    """Today's backup on a background thread, so a large database does not delay the window. When it
+    cannot be made (a damaged database, a full disk), `tell(message)` puts the reason on Oversikt."""
     import threading
 
     from storage.backup import daily_backup
     from storage.db_errors import database_error
+    from storage.i18n import _
 
     from .logs import log
 
@@ -29,11 +31,15 @@ def _start_daily_backup(db_path, backup_dir) -> None:
             if error is None:
                 raise
             log.warning("Daglig sikkerhetskopi feilet: %s", error.message, exc_info=True)
+            if tell is not None:
+                tell(_("Dagens sikkerhetskopi ble ikke tatt: {reason}").format(reason=error.message))
             return
         if made:
             log.info("Daglig sikkerhetskopi: %s", made)
 
-    threading.Thread(target=work, name="daily-backup", daemon=True).start()
+    thread = threading.Thread(target=work, name="daily-backup", daemon=True)
+    thread.start()
+    return thread
 
 
 def _open_window(args, paths) -> int:
@@ -59,7 +65,8 @@ def _open_window(args, paths) -> int:
         log.warning("Databasen %s kan ikke skrives til; åpnes bare for lesing", path)
     if opened.backup:
         log.info("Sikkerhetskopi før oppgradering: %s", opened.backup)
-    hooks = (lambda: _start_daily_backup(path, paths.backup_dir),) if path is not None and not read_only else ()
+    hooks = ((lambda tell: _start_daily_backup(path, paths.backup_dir, tell)),) \
+        if path is not None and not read_only else ()
 
     from ui.app import run_app  # Qt is imported only now
 

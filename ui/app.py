@@ -60,10 +60,12 @@ def _restart(app, database: str) -> None:
 
 def run_app(opened, paths, *, demo: bool, process_start: float,
             set_crash_reporter: Callable | None = None,
-            after_first_paint: tuple[Callable[[], None], ...] = (), version: str | None = None) -> int:
+            after_first_paint: tuple[Callable[[Callable[[str], None]], None], ...] = (),
+            version: str | None = None) -> int:
     """Show the main window for an opened (migrated, locked) database; return the exit code.
 
-    `after_first_paint` callables run once the window has been painted (e.g. the daily backup)."""
+    `after_first_paint` callables run once the window has been painted (e.g. the daily backup); each
+    gets `tell(message)`, which shows a problem on Oversikt from any thread."""
     from .main_window import MainWindow
 
     app = make_application(version=version)
@@ -92,7 +94,7 @@ def run_app(opened, paths, *, demo: bool, process_start: float,
         if set_crash_reporter is not None:
             window.first_painted.connect(install_crash_reporter)
         for hook in after_first_paint:
-            window.first_painted.connect(hook)
+            window.first_painted.connect(lambda hook=hook: hook(window.backup_problem.emit))
     window.restart_requested.connect(lambda database: _restart(app, database))
     app.aboutToQuit.connect(window.shutdown)
     window.show()

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
     ready = Signal()  # the runner runs and the current municipality is known
     restart_requested = Signal(str)  # start again on this database file (after it was moved)
+    backup_problem = Signal(str)  # from the daily-backup thread: shown on Oversikt
 
     def __init__(self, opened, paths, *, demo: bool = False, start_on_paint: bool = True,
                  crash_handler=None, parent: QWidget | None = None):
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.read_only = bool(getattr(opened, "read_only", False))
         self.location_guard = None
         self.setWindowTitle(window_title(opened.municipality_name))
+        self.backup_problem.connect(lambda text: self.overview.set_backup_warning(text))
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
