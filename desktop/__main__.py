@@ -42,6 +42,42 @@ def _start_daily_backup(db_path, backup_dir, tell=None):
     return thread
 
 
+def _reach_server(paths):
+    """A server database: its password from the keyring, and a connection test. When the server cannot
+    be reached, offer the local file instead (the user may be offline); otherwise say why and stop."""
+    from storage.errors import DatabaseError
+    from storage.server_connection import ServerProfile, check_connection, with_stored_password
+
+    from .paths import local_database
+
+    url = with_stored_password(paths.database)
+    profile = ServerProfile.from_url(url)
+    if profile is None:
+        return paths
+    from sqlalchemy.engine import make_url
+
+    try:
+        check_connection(profile, make_url(url).password or "")
+    except DatabaseError as exc:
+        local = local_database(paths)
+        question = exc.message + "\n\n" + "Vil du åpne den lokale kopien på denne maskinen i stedet?"
+        if _ask(question):
+            return local
+        raise
+    from dataclasses import replace
+
+    return replace(paths, database=url)
+
+
+def _ask(question: str) -> bool:
+    try:
+        from ui.startup_message import ask, can_show_dialogs
+
+        return can_show_dialogs() and ask(question, title="Nettverkslogg")
+    except ImportError:
+        return False
+
+
 def _open_window(args, paths) -> int:
     from storage.lock import DatabaseLock
     from storage.migrate import is_writable, prepare_database
@@ -49,6 +85,8 @@ def _open_window(args, paths) -> int:
 
     from .logs import log
 
+    if "://" in paths.database:
+        paths = _reach_server(paths)
     path = sqlite_path(resolve_url(paths.database))
     lock = None
     read_only = False

@@ -24,12 +24,13 @@ class AppPaths:
 
 
 def resolve_paths(db: str | None = None) -> AppPaths:
-    """--db wins over $NETTVERKSLOGG_DB, which wins over the file in the user data folder."""
+    """--db wins over $NETTVERKSLOGG_DB, which wins over the server chosen in Innstillinger («Koble til
+    server»), which wins over the file in the user data folder."""
     from platformdirs import user_data_path, user_log_path
 
     data_dir = user_data_path(APP_NAME, appauthor=False)
     log_dir = user_log_path(APP_NAME, appauthor=False)
-    database = db or os.environ.get(DB_ENV) or str(data_dir / DEFAULT_DB_NAME)
+    database = db or os.environ.get(DB_ENV) or _server_url(data_dir) or str(data_dir / DEFAULT_DB_NAME)
     if "://" not in database:
         database = str(Path(database).expanduser().resolve())
         backup_dir = Path(database).parent / "sikkerhetskopier" if (db or os.environ.get(DB_ENV)) \
@@ -37,3 +38,19 @@ def resolve_paths(db: str | None = None) -> AppPaths:
     else:
         backup_dir = data_dir / "sikkerhetskopier"
     return AppPaths(database=database, data_dir=data_dir, backup_dir=backup_dir, log_dir=log_dir)
+
+
+def local_database(paths: AppPaths) -> AppPaths:
+    """The same paths, on the local file in the user data folder (when the server cannot be reached)."""
+    from dataclasses import replace
+
+    return replace(paths, database=str(paths.data_dir / DEFAULT_DB_NAME), backup_dir=paths.data_dir / "sikkerhetskopier")
+
+
+def _server_url(data_dir: Path) -> str | None:
+    if not (data_dir / "server.json").exists():
+        return None
+    from storage.server_connection import load_profile
+
+    profile = load_profile(data_dir)
+    return profile.url() if profile else None

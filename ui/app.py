@@ -50,11 +50,12 @@ def _report_first_paint(process_start: float, app) -> None:
 
 
 def _restart(app, database: str) -> None:
-    """Start a new Nettverkslogg on `database` and close this one (after the database was moved)."""
+    """Start a new Nettverkslogg on `database` (after it was moved), or with "" on what the settings say
+    (after connecting to a server or going back to the file), and close this one."""
     from PySide6.QtCore import QProcess
 
     args = [] if getattr(sys, "frozen", False) else ["-m", "desktop"]
-    QProcess.startDetached(sys.executable, [*args, "--db", database])
+    QProcess.startDetached(sys.executable, [*args, *(["--db", database] if database else [])])
     app.quit()
 
 

@@ -293,6 +293,7 @@ class MainWindow(QMainWindow):
 
         self.location_guard = LocationGuard(self, self.opened, self.paths)
         self.location_guard.moved.connect(self.restart_requested)
+        self.settings_page.server.restart_requested.connect(lambda: self.restart_requested.emit(""))
         risk = self.location_guard.check()
         if risk is not None:
             self.settings_page.show_location_risk(risk.message)

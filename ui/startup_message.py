@@ -52,3 +52,21 @@ def show_message(text: str, *, title: str, error: bool = True, details: str = ""
         closer = CloseWhenPainted(box)
         box.installEventFilter(closer)
     box.exec()
+
+
+def ask(question: str, *, title: str) -> bool:
+    """A yes/no question before the main window exists («Ja» is the default)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    make_application([sys.argv[0] if sys.argv else "nettverkslogg"])
+    box = QMessageBox(QMessageBox.Icon.Question, title, question)
+    yes = box.addButton(box.tr("Ja, åpne den lokale kopien"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(box.tr("Nei"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(yes)
+    if os.environ.get(EXIT_AFTER_PAINT_ENV) == "1":  # tests: answer yes once painted
+        from PySide6.QtCore import QTimer
+
+        print(f"startup-question {question}", file=sys.__stdout__ or sys.stdout, flush=True)
+        QTimer.singleShot(0, yes.click)
+    box.exec()
+    return box.clickedButton() is yes

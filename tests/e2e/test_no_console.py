@@ -44,3 +44,22 @@ def test_a_refused_window_shows_why(app_env, db_path):
     assert "exit 3" in done.stdout
     assert done.stdout.count("startup-message") == 1, "shown once, not once more from the collected output"
     assert "allerede åpen i Nettverkslogg" in done.stdout
+
+
+def test_an_unreachable_server_offers_the_local_copy(app_env, tmp_path):
+    """The remembered server does not answer (the laptop is offline): the start asks, and opens the
+    local file in the user data folder."""
+    import json
+
+    data_dir = tmp_path / "data" / "Nettverkslogg"
+    data_dir.mkdir(parents=True)
+    (data_dir / "server.json").write_text(json.dumps(
+        {"host": "127.0.0.1", "port": 1, "database": "nettverkslogg", "user": "kommune", "tls": False}),
+        encoding="utf-8")
+    env = dict(app_env, NETTVERKSLOGG_EXIT_AFTER_PAINT="1")
+    done = subprocess.run([sys.executable, "-m", "desktop"], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "startup-question Serveren 127.0.0.1 tar ikke imot forbindelser på port 1." in done.stdout
+    assert "first-paint " in done.stdout
+    assert (data_dir / "nettverkslogg.db").is_file()

@@ -126,6 +126,11 @@ class SettingsPage(Page):
                                    read_only=getattr(opened, "read_only", False))
         self.body.addWidget(self.backups)
 
+        from .settings_server import ServerCard
+
+        self.server = ServerCard(opened.url if opened.path is None else None, Path(paths.data_dir))
+        self.body.addWidget(self.server)
+
     def show_location_risk(self, text: str) -> None:
         """The database lies in a cloud-synced folder or on a network share: say so, offer the move."""
         self.location_label.setText(text)
@@ -144,6 +149,7 @@ class SettingsPage(Page):
 
     def attach(self, runner) -> None:
         self.backups.attach(runner)
+        self.server.attach(runner)
         super().attach(runner)
 
     def load(self) -> None:

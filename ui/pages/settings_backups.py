@@ -158,7 +158,9 @@ class BackupsCard(QWidget):
         if good:
             self.table.selectRow(good[0])
         if self.backups:
-            self.status.setText(self.tr("{n} kopier i {folder}").format(n=len(self.backups), folder=self.backup_dir))
+            n = len(self.backups)
+            text = self.tr("1 kopi i {folder}") if n == 1 else self.tr("{n} kopier i {folder}")
+            self.status.setText(text.format(n=n, folder=self.backup_dir))
         else:
             self.status.setText(self.tr("Ingen sikkerhetskopier ennå i {folder}.").format(folder=self.backup_dir))
         self._update_buttons()
