@@ -33,12 +33,15 @@ def test_a_municipality_login_has_no_municipality_choice(qtbot, pg_server, tmp_p
         page = SettingsPage(opened, paths)
         qtbot.addWidget(page)
         page.show()
-        runner = Runner(url, page)
-        with qtbot.waitSignal(page.loaded, timeout=20_000):
-            page.attach(runner)
-        assert not page.municipality_box.isVisible() and not page.chooser_label.isVisible()
-        assert "Du er logget inn på serveren for Fjordvik" in page.municipality_hint.text()
-        runner.shutdown()
+        runner = Runner(url)
+        try:
+            with qtbot.waitSignal(page.loaded, timeout=20_000):
+                page.attach(runner)
+            qtbot.waitUntil(lambda: not runner.busy(), timeout=20_000)
+            assert not page.municipality_box.isVisible() and not page.chooser_label.isVisible()
+            assert "Du er logget inn på serveren for Fjordvik" in page.municipality_hint.text()
+        finally:
+            runner.shutdown()
     finally:
         remove_login(owner.engine, user)
         owner.close()
