@@ -127,17 +127,31 @@ def _public_tables(connection) -> set[str]:
     return {row[0] for row in rows}
 
 
-def init_server(engine) -> int:
-    """Create or refresh the roles, grants and policies (idempotent). Returns the tables protected."""
+def init_server(engine, attempts: int = 3) -> int:
+    """Create or refresh the roles, grants and policies (idempotent). Returns the tables protected.
+
+    Changing a table's policies needs a moment when nobody else uses it; while users are connected the
+    change waits at most 30 s for them and is tried again (a deadlock with another session too)."""
+    from sqlalchemy.exc import OperationalError
+
     _require_postgresql(engine)
-    with engine.begin() as connection:
-        tables = _public_tables(connection)
-        unknown = unclassified(tables)
-        if unknown:
-            raise DomainError(_("Tabellene {tables} har ingen tilgangsregel. Oppdater Nettverkslogg før du "
-                                "setter opp serveren.").format(tables=", ".join(sorted(unknown))))
-        for statement in _statements(tables):
-            connection.exec_driver_sql(statement)
+    for attempt in range(1, attempts + 1):
+        try:
+            with engine.begin() as connection:
+                tables = _public_tables(connection)
+                unknown = unclassified(tables)
+                if unknown:
+                    raise DomainError(_("Tabellene {tables} har ingen tilgangsregel. Oppdater Nettverkslogg før "
+                                        "du setter opp serveren.").format(tables=", ".join(sorted(unknown))))
+                connection.exec_driver_sql("SET LOCAL lock_timeout = '30s'")
+                for statement in _statements(tables):
+                    connection.exec_driver_sql(statement)
+            break
+        except OperationalError as exc:
+            log.warning("Tilgangsstyring: forsøk %d feilet", attempt, exc_info=True)
+            if attempt == attempts:
+                raise DomainError(_("Serveren er i bruk, så tilgangsreglene kunne ikke endres nå. Ingenting er "
+                                    "endret. Prøv igjen når færre er pålogget.")) from exc
     log.info("Tilgangsstyring satt opp for %d tabeller", len(tables))
     return len(tables - SHARED - READ_ONLY)
 

@@ -193,7 +193,8 @@ def test_server_commands(world, tmp_path):
         return subprocess.run([sys.executable, "-m", "desktop", "server", *args, "--db", world.admin_url],
                               cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
 
-    assert cli("init").returncode == 0
+    init = cli("init")
+    assert init.returncode == 0, init.stderr[-3000:]
     added = cli("add-user", "--user", user, "--kommune", world.numbers[1])
     assert added.returncode == 0, added.stderr
     assert PASSWORD not in added.stdout + added.stderr
