@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from . import topics
 from .format import kroner, semester_span
 from .widgets.forms import form_error
+from .widgets.screen import fit_to_screen
 
 COUNTIES = ["Agder", "Akershus", "Buskerud", "Finnmark", "Innlandet", "Møre og Romsdal", "Nordland", "Oslo",
             "Rogaland", "Telemark", "Troms", "Trøndelag", "Vestfold", "Vestland", "Østfold"]
@@ -107,7 +108,7 @@ class WelcomeDialog(QDialog):
         self.error_field: str | None = None
         self.setWindowTitle(self.tr("Velkommen til Nettverkslogg"))
         self.setModal(True)
-        self.resize(640, 660)
+        fit_to_screen(self, 640, 660)
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

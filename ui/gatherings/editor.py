@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from .. import topics
 from ..pages.base import section_title
+from ..widgets.screen import fit_to_screen
 from .attendance import AttendanceGrid
 from .common import date_edit, edit_date, form_error, select_data, show_error
 from .tasks_editor import TaskRows
@@ -102,7 +103,7 @@ class GatheringEditor(QDialog):
         self.gathering_id = detail.gathering.id if detail else None
         self.setWindowTitle(self.tr("Registrer samling") if detail is None
                             else self.tr("Registrer samling: {title}").format(title=detail.gathering.title))
-        self.resize(1360, 840)
+        fit_to_screen(self, 1360, 840)
         outer = QVBoxLayout(self)
         splitter = QSplitter()
         outer.addWidget(splitter, 1)

@@ -151,6 +151,7 @@ class GatheringsListView(QWidget):
         buttons.addWidget(self.count_label)
         self.message = QLabel()
         self.message.setObjectName("muted")
+        self.message.setWordWrap(True)  # a long confirmation wraps instead of widening the window
         buttons.addWidget(self.message, 1)
         self.fill_button = QPushButton(self.tr("Registrer valgt samling"))
         self.fill_button.setToolTip(self.tr("Fyll inn en planlagt samling etter at den er holdt, eller rett en "

@@ -24,7 +24,8 @@ class Page(QWidget):
     """A page with a title and a one-sentence intro. Subclasses set TOPICS and implement `load`.
 
     SCROLLS = False gives a page that fills the window (for tables and editors that scroll
-    themselves) instead of one long scrolling page. A page asks the main window to go elsewhere
+    themselves) instead of one long scrolling page; it scrolls only when the window is smaller
+    than its minimum size. A page asks the main window to go elsewhere
     with `navigate_requested.emit("planning.units")`; the window shows that page and calls its
     `open_section("units")`.
     """
@@ -42,15 +43,13 @@ class Page(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         content = QWidget()
         content.setObjectName("pageContent")
-        self.scroll = None
-        if self.SCROLLS:
-            self.scroll = scroll = QScrollArea(self)
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
-            outer.addWidget(scroll)
-            scroll.setWidget(content)
-        else:
-            outer.addWidget(content)
+        # Every page scrolls when the window is smaller than what it needs (a laptop at 1280×720):
+        # a page that fills the window (SCROLLS = False) just never needs to at a normal size.
+        self.scroll = scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        scroll.setWidget(content)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(36, 28, 36, 28)
         layout.setSpacing(6)
@@ -86,8 +85,7 @@ class Page(QWidget):
         """The runner is ready (after the first paint): load now if shown, else when shown."""
         from PySide6.QtCore import Qt
 
-        if self.scroll is not None:
-            self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's controls
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's controls
         self.runner = runner
         self._dirty = True
         if self.isVisible():

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..widgets.screen import fit_to_screen
 from .common import fmt_date
 
 INSERTED = "background:#d9f2dd; color:#14532d;"
@@ -49,7 +50,7 @@ class CompareDialog(QDialog):
         self.versions = sorted(versions, key=lambda v: v.version)
         self.diffs = []
         self.setWindowTitle(self.tr("Sammenlign versjoner av planen"))
-        self.resize(1100, 720)
+        fit_to_screen(self, 1100, 720)
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.left = QComboBox()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from .. import topics
 from ..pages.base import muted, section_title
 from ..widgets.forms import form_error
+from ..widgets.screen import fit_to_screen
 from ..widgets.table_model import RIGHT, Column, RecordTableModel
 from .common import make_table
 
@@ -47,7 +48,7 @@ class UnitImportDialog(QDialog):
         self.preview = None
         self.imported = None
         self.setWindowTitle(self.tr("Importer enhetsliste"))
-        self.resize(820, 640)
+        fit_to_screen(self, 820, 640)
         layout = QVBoxLayout(self)
         self.file_label = muted("")
         layout.addWidget(self.file_label)

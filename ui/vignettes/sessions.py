@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..widgets.forms import form_error, save_cancel_buttons
+from ..widgets.screen import fit_to_screen
 from ..widgets.table_model import RIGHT, Column, RecordTableModel, SearchProxy
 
 UNIT_KINDS = (("kindergarten", "Barnehage"), ("school", "Skole"), ("combined", "Kombinert"), ("ppt", "PP-tjenesten"),
@@ -139,7 +140,7 @@ class NewSessionDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ny vignettøkt"))
-        self.resize(760, 640)
+        fit_to_screen(self, 760, 640)
         self.municipality = municipality
         layout = QVBoxLayout(self)
         form = QFormLayout()
