@@ -86,12 +86,10 @@ class FundsPage(Page):
             bar.addWidget(w, 1 if w is self.search else 0)
         box.addLayout(bar)
         self.expense_model = RecordTableModel([
-            Column(self.tr("Dato"), lambda e: e.spent_on.strftime("%d.%m.%Y"), sort_key=lambda e: e.spent_on,
-                   width=95),
-            Column(self.tr("Kategori"), lambda e: e.category.label, width=330),
-            Column(self.tr("Betalt av"), lambda e: e.funded_by.label, width=130),
-            Column(self.tr("Beløp"), lambda e: kroner(e.amount_nok), sort_key=lambda e: e.amount_nok, align=RIGHT,
-                   width=110),
+            Column(self.tr("Dato"), lambda e: e.spent_on.strftime("%d.%m.%Y"), sort_key=lambda e: e.spent_on),
+            Column(self.tr("Kategori"), lambda e: e.category.label),
+            Column(self.tr("Betalt av"), lambda e: e.funded_by.label),
+            Column(self.tr("Beløp"), lambda e: kroner(e.amount_nok), sort_key=lambda e: e.amount_nok, align=RIGHT),
             Column(self.tr("Beskrivelse"), lambda e: e.description or ""),
         ])
         self.expense_proxy = SearchProxy(self.expense_model)
@@ -134,11 +132,10 @@ class FundsPage(Page):
         box.setContentsMargins(0, 10, 0, 0)
         box.addWidget(section_title(self.tr("Tilskudd")))
         self.grant_model = RecordTableModel([
-            Column(self.tr("Grunnlag"), lambda g: g.basis.label, width=200),
-            Column(self.tr("Beløp"), lambda g: kroner(g.amount_nok), align=RIGHT, width=120),
-            Column(self.tr("Andel"), lambda g: f"{g.share_percent} %", align=RIGHT, width=70),
-            Column(self.tr("Kommunens del"), lambda g: kroner(g.amount_nok * g.share_percent // 100), align=RIGHT,
-                   width=130),
+            Column(self.tr("Grunnlag"), lambda g: g.basis.label),
+            Column(self.tr("Beløp"), lambda g: kroner(g.amount_nok), align=RIGHT),
+            Column(self.tr("Andel"), lambda g: f"{g.share_percent} %", align=RIGHT),
+            Column(self.tr("Kommunens del"), lambda g: kroner(g.amount_nok * g.share_percent // 100), align=RIGHT),
             Column(self.tr("Delt med"), lambda g: g.shared_with or ""),
         ])
         self.grant_view = make_table(self.grant_model)
@@ -154,8 +151,8 @@ class FundsPage(Page):
         box.addSpacing(8)
         box.addWidget(section_title(self.tr("Egenfinansiering per semester")))
         self.own_model = RecordTableModel([
-            Column(self.tr("Semester"), lambda o: o.semester, width=100),
-            Column(self.tr("Beløp"), lambda o: kroner(o.amount_nok), align=RIGHT, width=120),
+            Column(self.tr("Semester"), lambda o: o.semester),
+            Column(self.tr("Beløp"), lambda o: kroner(o.amount_nok), align=RIGHT),
             Column(self.tr("Beskrivelse"), lambda o: o.description or ""),
         ])
         self.own_view = make_table(self.own_model)
@@ -225,7 +222,7 @@ class FundsPage(Page):
     def _fill_summary(self, semesters: list[str]) -> None:
         from storage.enums import ExpenseCategory
 
-        from ..widgets.table_model import RIGHT, Column, RecordTableModel
+        from ..widgets.table_model import RIGHT, Column, RecordTableModel, size_columns
 
         s = self.summary
         rows = [(c.label, {sem: s.spent_by_semester.get(sem, {}).get(c, 0) for sem in semesters},
@@ -234,15 +231,13 @@ class FundsPage(Page):
         rows.append((self.tr("Brukt i alt"), totals, s.spent_nok))
         rows.append((self.tr("Egenfinansiering"), {sem: s.own_by_semester.get(sem, 0) for sem in semesters},
                      s.own_nok))
-        columns = [Column(self.tr("Kategori"), lambda r: r[0], width=340)]
-        columns += [Column(sem, lambda r, sem=sem: kroner(r[1][sem]), align=RIGHT, width=110) for sem in semesters]
+        columns = [Column(self.tr("Kategori"), lambda r: r[0], stretch=True)]
+        columns += [Column(sem, lambda r, sem=sem: kroner(r[1][sem]), align=RIGHT) for sem in semesters]
         columns.append(Column(self.tr("Totalt"), lambda r: kroner(r[2]), align=RIGHT))
         self.summary_model = RecordTableModel(columns)
         self.summary_model.set_rows(rows)
         self.summary_view.setModel(self.summary_model)
-        for i, column in enumerate(columns):
-            if column.width:
-                self.summary_view.setColumnWidth(i, column.width)
+        size_columns(self.summary_view, columns)
         self.source_label.setText(self.tr(
             "Av det som er brukt, er {grant} betalt med tilskudd og {own} med egenfinansiering. "
             "Igjen i alt: {rest} av {available}.").format(

@@ -71,9 +71,9 @@ class NetworksSection(Section):
         box.setContentsMargins(0, 0, 8, 0)
         box.addWidget(section_title(self.tr("Nettverk")))
         self.model = RecordTableModel([
-            Column(self.tr("Navn"), lambda n: n.name, width=210),
-            Column(self.tr("Målgruppe"), lambda n: n.target.label, width=95),
-            Column(self.tr("Leder"), lambda n: n.leader or ""),
+            Column(self.tr("Navn"), lambda n: n.name, stretch=True),
+            Column(self.tr("Målgruppe"), lambda n: n.target.label),
+            Column(self.tr("Leder"), lambda n: n.leader or "", stretch=True),
         ])
         self.view = make_table(self.model)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -135,12 +135,12 @@ class NetworksSection(Section):
         self.export_row = row
         box.addLayout(row)
         self.gatherings_model = RecordTableModel([
-            Column(self.tr("Dato"), lambda g: fmt_date(g.starts_at.date()), sort_key=lambda g: g.starts_at, width=90),
-            Column(self.tr("Kl."), lambda g: f"{g.starts_at.hour:02d}:{g.starts_at.minute:02d}", width=50),
-            Column(self.tr("Tittel"), lambda g: g.title, width=230),
-            Column(self.tr("Type"), lambda g: g.kind.label, width=135),
-            Column(self.tr("Nettverk"), lambda g: self.names.get(g.network_id, ""), width=150),
-            Column(self.tr("Sted"), lambda g: g.place or "", width=135),
+            Column(self.tr("Dato"), lambda g: fmt_date(g.starts_at.date()), sort_key=lambda g: g.starts_at),
+            Column(self.tr("Kl."), lambda g: f"{g.starts_at.hour:02d}:{g.starts_at.minute:02d}"),
+            Column(self.tr("Tittel"), lambda g: g.title, stretch=True),
+            Column(self.tr("Type"), lambda g: g.kind.label),
+            Column(self.tr("Nettverk"), lambda g: self.names.get(g.network_id, ""), stretch=True),
+            Column(self.tr("Sted"), lambda g: g.place or ""),
             Column(self.tr("Status"), lambda g: g.status.label,
                    foreground=lambda g: "#52606d" if g.status == "cancelled" else None),
         ])

@@ -130,9 +130,9 @@ class ParticipationSection(Section):
         box.addWidget(muted(self.tr("Foreslått ut fra rollene: 260\u00a0000 kr per barnehagemyndighet og skoleeier, "
                                     "100\u00a0000 kr per frittstående skole. Et tilskudd kan deles med andre kommuner.")))
         self.grants_model = RecordTableModel([
-            Column(self.tr("Grunnlag"), lambda g: g.basis.label, width=190),
-            Column(self.tr("Beløp"), lambda g: kroner(g.amount_nok), align=RIGHT, width=110),
-            Column(self.tr("Andel"), lambda g: f"{g.share_percent} %", align=RIGHT, width=70),
+            Column(self.tr("Grunnlag"), lambda g: g.basis.label),
+            Column(self.tr("Beløp"), lambda g: kroner(g.amount_nok), align=RIGHT),
+            Column(self.tr("Andel"), lambda g: f"{g.share_percent} %", align=RIGHT),
             Column(self.tr("Delt med"), lambda g: g.shared_with or ""),
         ])
         self.grants_view = make_table(self.grants_model)

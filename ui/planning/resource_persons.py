@@ -134,11 +134,11 @@ class ResourcePersonsSection(Section):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(section_title(self.tr("Ressurspersoner og stillinger")))
         self.model = RecordTableModel([
-            Column(self.tr("Navn"), lambda a: a.person.name, width=200),
-            Column(self.tr("E-post"), lambda a: a.person.email or "", width=220),
-            Column(self.tr("Område"), lambda a: a.assignment.area.label, width=150),
-            Column(self.tr("Stilling"), lambda a: f"{a.assignment.position_percent} %", align=RIGHT, width=70),
-            Column(self.tr("Fra"), lambda a: fmt_date(a.assignment.start), width=100),
+            Column(self.tr("Navn"), lambda a: a.person.name, stretch=True),
+            Column(self.tr("E-post"), lambda a: a.person.email or "", stretch=True),
+            Column(self.tr("Område"), lambda a: a.assignment.area.label),
+            Column(self.tr("Stilling"), lambda a: f"{a.assignment.position_percent} %", align=RIGHT),
+            Column(self.tr("Fra"), lambda a: fmt_date(a.assignment.start)),
             Column(self.tr("Til"), lambda a: fmt_date(a.assignment.end)),
         ])
         self.view = make_table(self.model)
@@ -164,12 +164,11 @@ class ResourcePersonsSection(Section):
         box.addWidget(self.rule_summary)
         red = lambda m: None if m.met else RED  # noqa: E731
         self.months_model = RecordTableModel([
-            Column(self.tr("Måned"), lambda m: fmt_month(m.month), foreground=red, width=140),
-            Column(self.tr("Barnehage"), lambda m: percent(m.kindergarten_percent), align=RIGHT, foreground=red,
-                   width=90),
-            Column(self.tr("Skole"), lambda m: percent(m.school_percent), align=RIGHT, foreground=red, width=90),
+            Column(self.tr("Måned"), lambda m: fmt_month(m.month), foreground=red),
+            Column(self.tr("Barnehage"), lambda m: percent(m.kindergarten_percent), align=RIGHT, foreground=red),
+            Column(self.tr("Skole"), lambda m: percent(m.school_percent), align=RIGHT, foreground=red),
             Column(self.tr("Status"), lambda m: self.tr("Oppfylt") if m.met else self.tr("✗ Ikke oppfylt"),
-                   foreground=red, width=120),
+                   foreground=red),
             Column(self.tr("Begrunnelse"), lambda m: m.reason, foreground=red),
         ])
         self.months_view = make_table(self.months_model)

@@ -124,9 +124,9 @@ class TasksSection(Section):
         red = lambda t: RED if t.overdue else None  # noqa: E731
         self.model = RecordTableModel([
             Column(self.tr("Frist"), lambda t: fmt_date(t.due_date), sort_key=lambda t: t.due_date or "9",
-                   foreground=red, width=90),
-            Column(self.tr("Oppgave"), lambda t: t.title, foreground=red, width=330),
-            Column(self.tr("Gjelder"), lambda t: self.names.get(t.network_id or t.unit_id, ""), width=220),
+                   foreground=red),
+            Column(self.tr("Oppgave"), lambda t: t.title, foreground=red, stretch=True),
+            Column(self.tr("Gjelder"), lambda t: self.names.get(t.network_id or t.unit_id, "")),
             Column(self.tr("Status"), lambda t: self.tr("⚠ Forfalt") if t.overdue else t.status.label,
                    foreground=red),
         ])

@@ -111,13 +111,13 @@ class UnitsSection(Section):
         layout.addLayout(bar)
 
         self.model = RecordTableModel([
-            Column(self.tr("Navn"), lambda u: u.name, width=230),
-            Column(self.tr("Type"), lambda u: u.kind.label, width=110),
-            Column(self.tr("Eierform"), lambda u: u.ownership.label, width=90),
-            Column(self.tr("Trinn"), lambda u: u.stages.label if u.stages else "", width=150),
-            Column(self.tr("Ansatte"), lambda u: u.staff_count, align=RIGHT, width=70),
-            Column(self.tr("Leder"), lambda u: u.leader_role or "", width=140),
-            Column(self.tr("E-post"), lambda u: u.leader_email or "", width=220),
+            Column(self.tr("Navn"), lambda u: u.name, stretch=True),
+            Column(self.tr("Type"), lambda u: u.kind.label),
+            Column(self.tr("Eierform"), lambda u: u.ownership.label),
+            Column(self.tr("Trinn"), lambda u: u.stages.label if u.stages else ""),
+            Column(self.tr("Ansatte"), lambda u: u.staff_count, align=RIGHT),
+            Column(self.tr("Leder"), lambda u: u.leader_role or ""),
+            Column(self.tr("E-post"), lambda u: u.leader_email or "", stretch=True),
             Column(self.tr("Status"), lambda u: self.tr("Arkivert") if u.archived else self.tr("Aktiv"),
                    foreground=lambda u: "#52606d" if u.archived else None),
         ])

@@ -69,8 +69,8 @@ class UnitImportDialog(QDialog):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.errors_model = RecordTableModel([
-            Column(self.tr("Rad"), lambda e: e.row, align=RIGHT, width=50),
-            Column(self.tr("Kolonne"), lambda e: e.column, width=150),
+            Column(self.tr("Rad"), lambda e: e.row, align=RIGHT),
+            Column(self.tr("Kolonne"), lambda e: e.column),
             Column(self.tr("Feil"), lambda e: e.message),
         ])
         self.errors_view = make_table(self.errors_model)
