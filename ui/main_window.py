@@ -42,6 +42,7 @@ NAVIGATION: list[tuple[str, str, str]] = [
     (QT_TRANSLATE_NOOP("MainWindow", "Innstillinger"), "ui.pages.settings", "SettingsPage"),
 ]
 OVERVIEW, SETTINGS = 0, 7
+OWN_SETUP_STATE = (OVERVIEW, SETTINGS)  # pages that work (or say so themselves) without a municipality
 # Keys for navigate("planning.units"): the page part of the key, in NAVIGATION's order.
 PAGE_KEYS = ["overview", "planning", "gatherings", "unit_logs", "vignettes", "funds", "reports", "settings"]
 
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.runner = None
         self.welcome = None
         self.current = None
+        self._known: bool | None = None  # whether a municipality is set up (None until loaded)
         self._demo = demo
         self._start_on_paint = start_on_paint
         self._crash_handler = crash_handler
@@ -172,8 +174,9 @@ class MainWindow(QMainWindow):
             page_class = OverviewPage if row == OVERVIEW else getattr(importlib.import_module(module), name)
             page = page_class(self.opened, self.paths) if row == SETTINGS else page_class()
             page.set_title(self.tr(title))
-            if row == OVERVIEW:
-                page.setup_requested.connect(self.show_welcome)
+            page.setup_requested.connect(self.show_welcome)
+            if self._known is not None and row not in OWN_SETUP_STATE:
+                page.set_municipality_known(self._known)
             page.navigate_requested.connect(self.navigate)
             placeholder = self.stack.widget(row)
             self.stack.insertWidget(row, page)
@@ -301,6 +304,10 @@ class MainWindow(QMainWindow):
 
     def _set_current(self, current) -> None:
         self.current = current
+        self._known = current is not None
+        for row, page in enumerate(self._pages):
+            if page is not None and row not in OWN_SETUP_STATE:
+                page.set_municipality_known(self._known)
         self.setWindowTitle(window_title(current.name if current else None))
 
     def _on_data_changed(self, changed: set[str]) -> None:

@@ -74,6 +74,14 @@ def current_municipality(store: Store) -> MunicipalityRead | None:
         return MunicipalityRead.model_validate(row) if row else None
 
 
+def require_current_municipality(store: Store) -> MunicipalityRead:
+    """The current municipality, or a DomainError that tells the user to set one up first."""
+    municipality = current_municipality(store)
+    if municipality is None:
+        raise DomainError(_("Ingen kommune er satt opp ennå. Sett opp kommunen først."))
+    return municipality
+
+
 def set_current_municipality(store: Store, municipality_id: uuid.UUID) -> None:
     with store.transaction() as session:
         if session.get(Municipality, municipality_id) is None:

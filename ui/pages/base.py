@@ -33,6 +33,7 @@ class Page(QWidget):
     TOPICS: frozenset[str] = frozenset()
     SCROLLS: bool = True
     navigate_requested = Signal(str)
+    setup_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -61,9 +62,13 @@ class Page(QWidget):
         layout.addWidget(self.title_label)
         layout.addWidget(self.intro_label)
         layout.addSpacing(18)
-        self.body = QVBoxLayout()
+        self.body_host = QWidget()
+        self.body = QVBoxLayout(self.body_host)
+        self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(14)
-        layout.addLayout(self.body, 0 if self.SCROLLS else 1)
+        layout.addWidget(self.body_host, 0 if self.SCROLLS else 1)
+        self._layout = layout
+        self.setup_notice: QWidget | None = None
         if self.SCROLLS:
             layout.addStretch(1)
 
@@ -78,6 +83,33 @@ class Page(QWidget):
 
     def page_title(self) -> str:
         return self._title
+
+    def set_municipality_known(self, known: bool) -> None:
+        """No municipality yet: show a short text and «Sett opp kommunen» instead of controls that
+        would do nothing (or fail) without one."""
+        if not known and self.setup_notice is None:
+            self.setup_notice = self._build_setup_notice()
+            self._layout.insertWidget(self._layout.indexOf(self.body_host), self.setup_notice)
+        if self.setup_notice is not None:
+            self.setup_notice.setVisible(not known)
+        self.body_host.setVisible(known)
+
+    def _build_setup_notice(self) -> QWidget:
+        from PySide6.QtWidgets import QHBoxLayout, QPushButton
+
+        frame, layout = card()
+        layout.setSpacing(10)
+        layout.addWidget(section_title(self.tr("Ingen kommune er satt opp ennå")))
+        layout.addWidget(muted(self.tr("Denne siden tar i bruk kommunen og deltakelsen i programmet. "
+                                       "Sett opp kommunen først.")))
+        self.setup_button = QPushButton(self.tr("Sett opp kommunen"))
+        self.setup_button.setObjectName("primary")
+        self.setup_button.clicked.connect(self.setup_requested)
+        row = QHBoxLayout()
+        row.addWidget(self.setup_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return frame
 
     # --- data -----------------------------------------------------------------------------------
 

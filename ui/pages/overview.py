@@ -50,7 +50,6 @@ class OverviewPage(Page):
     TOPICS = frozenset({topics.MUNICIPALITIES, topics.CURRENT_MUNICIPALITY, topics.PARTICIPATION, topics.UNITS,
                         topics.NETWORKS, topics.GATHERINGS, topics.SESSION_LOGS, topics.VIGNETTES, topics.FUNDS,
                         topics.PLANS, topics.RESOURCE_PERSONS})
-    setup_requested = Signal()
     loaded = Signal()
 
     def __init__(self, parent: QWidget | None = None):

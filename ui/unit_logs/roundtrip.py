@@ -114,9 +114,9 @@ class RoundTrip(QObject):
         def job(store, progress, cancel):
             from exports.log_workbook import template_file_name, write_log_workbook
             from storage.services.log_templates import log_template_specs
-            from storage.services.municipalities import current_municipality
+            from storage.services.municipalities import require_current_municipality
 
-            municipality = current_municipality(store)
+            municipality = require_current_municipality(store)
             specs = log_template_specs(store, municipality.id, network_id=network_id, unit_ids=unit_ids, today=today)
             folder.mkdir(parents=True, exist_ok=True)
             paths, taken = [], set()
