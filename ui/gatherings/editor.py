@@ -99,6 +99,7 @@ class GatheringEditor(QDialog):
         super().__init__(parent)
         self.context, self.runner, self.today = context, runner, today
         self.saved_detail = None
+        self.confirm_box = None  # «Lagre uten oppmøte?», while it is asked
         detail = context.detail
         self.gathering_id = detail.gathering.id if detail else None
         self.setWindowTitle(self.tr("Registrer samling") if detail is None
@@ -329,6 +330,28 @@ class GatheringEditor(QDialog):
             show_error(self.error, str(exc))
             return
         show_error(self.error, None)
+        if record["network_id"] is None and not record["attendance"]:
+            self._ask_without_attendance(record)
+            return
+        self._store(record)
+
+    def _ask_without_attendance(self, record: dict) -> None:
+        """A held gathering with neither a network nor attendance counts in the report as held: ask."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Lagre uten oppmøte?"), self.tr(
+            "Samlingen er ikke knyttet til et nettverk, og ingen er ført som deltakere. Den blir likevel "
+            "regnet som holdt i rapporten. Vil du lagre den uten oppmøte?"), QMessageBox.StandardButton.NoButton,
+            self)
+        box.setWindowTitle(self.tr("Lagre uten oppmøte?"))
+        store = box.addButton(self.tr("Lagre uten oppmøte"), QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton(self.tr("Gå tilbake"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.buttonClicked.connect(lambda button: self._store(record) if button is store else None)
+        self.confirm_box = box
+        box.open()
+
+    def _store(self, record: dict) -> None:
         self.save_button.setEnabled(False)
         municipality_id, gathering_id, today = self.context.municipality_id, self.gathering_id, self.today
 
