@@ -30,16 +30,12 @@ from ..models import (
     Unit,
     UnitRead,
 )
-from ..semesters import semester_bounds, semester_label
+from ..semesters import AUTUMN_WINDOW, SPRING_WINDOW, semester_bounds, semester_label
 from ..store import Store
 from ..validation import label_for, validated
 from .common import apply_update, format_date, participation_row, require
 from .gatherings_plan import insert_gathering
 from .units import name_key
-
-#: The part of each half-year when network gatherings are held (school holidays left out).
-SPRING_WINDOW = ((1, 6), (6, 20))
-AUTUMN_WINDOW = ((8, 15), (12, 19))
 
 
 @dataclass(frozen=True)

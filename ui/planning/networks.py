@@ -330,9 +330,15 @@ class NetworksSection(Section):
     # --- gatherings ----------------------------------------------------------------------------------
 
     def _current_semester(self) -> str | None:
-        from storage.semesters import semester_of
+        """The semester the dialogs propose: the one filtered on, unless it lies before the semester to
+        plan for now (the next one when less than a month of this one is left)."""
+        from storage.semesters import semester_bounds, semester_to_plan
 
-        return self.semester_filter.currentData() or semester_of(today())
+        proposal = semester_to_plan(today())
+        chosen = self.semester_filter.currentData()
+        if chosen and semester_bounds(chosen)[0] >= semester_bounds(proposal)[0]:
+            return chosen
+        return proposal
 
     def plan_series(self) -> SeriesDialog | None:
         network = self.selected_network()

@@ -144,7 +144,7 @@ class LogForm(QWidget):
             self.staff_total.setValue(staff_count)
             self.staff_present.setValue(min(self.staff_present.value() or staff_count, staff_count))
         set_edit_date(self.held_on, day)
-        if leader_role and not self.led_by.currentText():
+        if leader_role:  # a new unit: its leader role, not the first item of the list
             self.led_by.setCurrentText(leader_role)
         for box in (self.theme, self.method):
             box.clear()

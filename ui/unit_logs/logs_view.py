@@ -45,6 +45,7 @@ class UnitChoice:
 
 def load_units(store, progress, cancel):
     from storage.enums import UnitKind
+    from storage.rules import leader_role_of
     from storage.services.units import list_units
 
     from ..gatherings.common import municipality_and_period
@@ -53,7 +54,8 @@ def load_units(store, progress, cancel):
     if found is None:
         return None
     municipality = found[0]
-    return municipality.id, [UnitChoice(u.id, u.name, UnitKind(u.kind).label, u.staff_count, u.leader_role)
+    return municipality.id, [UnitChoice(u.id, u.name, UnitKind(u.kind).label, u.staff_count,
+                                        leader_role_of(u.kind, u.leader_role))
                              for u in list_units(store, municipality.id)]
 
 
