@@ -103,7 +103,8 @@ class PlanSection(Section):
         self.compare_button = QPushButton(self.tr("Sammenlign versjoner …"))
         self.compare_button.clicked.connect(self.compare)
         self.revert_button = QPushButton(self.tr("Forkast endringene"))
-        self.revert_button.clicked.connect(self._fill)
+        self.revert_button.clicked.connect(self.ask_revert)
+        self.revert_box = None  # «Forkast endringene?», while it is asked
         self.save_button = QPushButton(self.tr("Lagre ny versjon …"))
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save)
@@ -194,6 +195,21 @@ class PlanSection(Section):
             if key.startswith(GOALS_PREFIX):
                 goals.extend(text_to_goals(editor.toPlainText(), key[len(GOALS_PREFIX):]))
         return goals
+
+    def ask_revert(self) -> None:
+        """Throwing away what was typed in every section cannot be undone: ask first."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Forkast endringene?"), self.tr(
+            "Alt du har skrevet i planen siden den sist ble lagret, blir borte. Det kan ikke angres."),
+            QMessageBox.StandardButton.NoButton, self)
+        discard = box.addButton(self.tr("Forkast endringene"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Behold teksten"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.buttonClicked.connect(lambda button: self._fill() if button is discard else None)
+        self.revert_box = box
+        box.open()
 
     def is_changed(self) -> bool:
         current = self.state.current if self.state else None
