@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import topics
+from . import counts, topics
 from .format import kroner, semester_span
 from .widgets.forms import form_error
 from .widgets.screen import fit_to_screen
@@ -256,8 +256,8 @@ class WelcomeDialog(QDialog):
         parts = []
         if end >= start:
             semesters = semesters_between(start, end)
-            parts.append(self.tr("Perioden gir {n} semestre: {span}.").format(
-                n=len(semesters), span=semester_span(semesters)))
+            parts.append(self.tr("Perioden gir {n}: {span}.").format(
+                n=counts.semesters_count(len(semesters)), span=semester_span(semesters)))
         grants = proposed_grants(self.kindergarten_check.isChecked(), self.school_check.isChecked(),
                                  self.independent_check.isChecked())
         if grants:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import counts
 from ..widgets.table_model import RIGHT, Column, RecordTableModel, SearchProxy
 from .common import find_data
 
@@ -207,7 +208,7 @@ class GatheringsListView(QWidget):
         self.proxy.set_predicate(keep)
         shown = self.proxy.rowCount()
         total = self.model.rowCount()
-        self.count_label.setText(self.tr("Viser {shown} av {total} samlinger").format(shown=shown, total=total))
+        self.count_label.setText(counts.gatherings_shown(shown, total))
 
     def selected(self) -> GatheringRow | None:
         indexes = self.table.selectionModel().selectedRows()
@@ -238,5 +239,5 @@ class GatheringsListView(QWidget):
     def _editor_saved(self) -> None:
         detail = self.editor.saved_detail if self.editor else None
         if detail is not None:
-            self.message.setText(self.tr("  ·  Lagret «{title}» med {n} deltakere og {t} oppgaver til neste samling.").format(
-                title=detail.gathering.title, n=detail.total_attendance, t=len(detail.tasks)))
+            self.message.setText("  ·  " + counts.gathering_saved(
+                detail.gathering.title, detail.total_attendance, len(detail.tasks)))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import topics
+from .. import counts, topics
 from ..format import kroner
 from ..widgets.forms import form_error
 from .base import FigureCard, Page, card_grid, muted, section_title
@@ -256,8 +256,7 @@ class FundsPage(Page):
             lambda e: (semester is None or semester_of(e.spent_on) == semester)
             and (category is None or e.category == category) and (source is None or e.funded_by == source))
         shown = [self.expense_proxy.index(r, 0).data(ROW_ROLE) for r in range(self.expense_proxy.rowCount())]
-        self.filtered_sum.setText(self.tr("{n} utgifter, til sammen {sum}").format(
-            n=len(shown), sum=kroner(sum(e.amount_nok for e in shown))))
+        self.filtered_sum.setText(counts.expenses_sum(len(shown), kroner(sum(e.amount_nok for e in shown))))
 
     # --- actions -------------------------------------------------------------------------------------
 

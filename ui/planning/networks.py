@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import topics
+from .. import counts, topics
 from ..pages.base import muted, section_title
 from ..widgets.table_model import Column, FastSearchProxy, RecordTableModel
 from .common import (
@@ -272,7 +272,7 @@ class NetworksSection(Section):
         self.gatherings_view.setColumnHidden(NETWORK_COLUMN, show != SHOW_ALL)
         self.series_button.setEnabled(network is not None)
         n = self.gatherings_proxy.rowCount()
-        self.gatherings_note.setText(self.tr("{n} samlinger vises. Dobbeltklikk for å endre en samling.").format(n=n))
+        self.gatherings_note.setText(counts.gatherings_listed(n))
 
     # --- networks ------------------------------------------------------------------------------------
 
@@ -401,4 +401,4 @@ class NetworksSection(Section):
             return export_gatherings(store, mid, path, network_id=network_id, ids=ids)
 
         self.runner.submit(fn, on_done=lambda n: self.gatherings_note.setText(
-            self.tr("{n} samlinger er lagret i {path}.").format(n=n, path=path)), label=self.tr("Lager kalenderfil …"))
+            counts.calendar_saved(n, path)), label=self.tr("Lager kalenderfil …"))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import topics
+from .. import counts, topics
 from ..format import kroner
 from ..pages.base import card, muted, section_title
 from ..widgets.forms import form_error
@@ -187,7 +187,7 @@ class ParticipationSection(Section):
             self.semesters.setText(self.tr("Sluttdatoen er før startdatoen."))
             return
         found = semesters_between(start, end)
-        self.semesters.setText(self.tr("{list} ({n} semestre)").format(list=", ".join(found), n=len(found)))
+        self.semesters.setText(self.tr("{list} ({n})").format(list=", ".join(found), n=counts.semesters_count(len(found))))
 
     def save(self) -> None:
         pid = self.participation_id

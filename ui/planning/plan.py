@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import topics
+from .. import counts, topics
 from ..pages.base import muted
 from .common import FormDialog, Section, fmt_date, load_context
 
@@ -183,7 +183,7 @@ class PlanSection(Section):
             self.version_label.setText(self.tr("Versjon {n}, lagret {day}: {reason}").format(
                 n=current.version, day=fmt_date(current.created_at.date()), reason=current.reason))
         self.compare_button.setEnabled(bool(self.state and len(self.state.versions) >= 2))
-        self.message.setText(self.tr("{n} versjoner lagret.").format(n=len(self.state.versions)) if self.state else "")
+        self.message.setText(counts.versions_saved(len(self.state.versions)) if self.state else "")
         self._changed()
 
     def sections(self) -> dict[str, str]:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import topics
+from .. import counts, topics
 from ..pages.base import section_title
 from ..widgets.table_model import RIGHT, Column, RecordTableModel
 from .common import (
@@ -193,11 +193,11 @@ class ResourcePersonsSection(Section):
         if not months:
             self.rule_summary.setText("")
         elif unmet:
-            self.rule_summary.setText(self.tr("⚠ {n} av {total} måneder oppfyller ikke regelen: {months}.").format(
-                n=len(unmet), total=len(months), months=", ".join(fmt_month(m.month) for m in unmet)))
+            self.rule_summary.setText(counts.months_failing(
+                len(unmet), len(months), ", ".join(fmt_month(m.month) for m in unmet)))
             self.rule_summary.setStyleSheet(f"color: {RED}; font-weight: 600;")
         else:
-            self.rule_summary.setText(self.tr("✓ Regelen er oppfylt i alle {n} månedene.").format(n=len(months)))
+            self.rule_summary.setText(counts.months_ok(len(months)))
             self.rule_summary.setStyleSheet("color: #1e6b35; font-weight: 600;")
         if unmet:
             row = months.index(unmet[0])

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import topics
+from .. import counts, topics
 from ..widgets.table_model import Column, RecordTableModel, SearchProxy
 from .common import (
     FormDialog,
@@ -173,7 +173,7 @@ class TasksSection(Section):
         self.owner_filter.blockSignals(False)
         self.model.set_rows(tasks)
         overdue = sum(t.overdue for t in tasks)
-        self.summary.setText(self.tr("{n} oppgaver, {o} forfalt.").format(n=len(tasks), o=overdue))
+        self.summary.setText(counts.tasks_summary(len(tasks), overdue))
         self.summary.setStyleSheet(f"color: {RED}; font-weight: 600;" if overdue else "")
         self._filter()
         self.loaded.emit()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import topics
+from .. import counts, topics
 from ..pages.base import muted, section_title
 from ..widgets.forms import form_error
 from ..widgets.screen import fit_to_screen
@@ -145,16 +145,15 @@ class UnitImportDialog(QDialog):
         self.error_label.hide()
         rows = len(self.raw.rows)
         if preview.errors:
-            self.summary.setText(self.tr("{rows} rader lest, {n} feil. Ingenting blir lagret før alle feilene er "
-                                         "rettet i fila eller i valgene over.").format(rows=rows, n=len(preview.errors)))
+            self.summary.setText(counts.rows_read(rows, len(preview.errors)))
         elif preview.valid:
-            self.summary.setText(self.tr("Alle {n} radene er i orden og kan importeres.").format(n=len(preview.valid)))
+            self.summary.setText(counts.rows_ok(len(preview.valid)))
         else:
             self.summary.setText(self.tr("Fila har ingen rader å importere."))
         if self.raw.note:
             self.summary.setText(self.summary.text() + " " + self.raw.note)
         self.import_button.setEnabled(preview.ok)
-        self.import_button.setText(self.tr("Importer {n} enheter").format(n=len(preview.valid)) if preview.ok
+        self.import_button.setText(counts.import_units(len(preview.valid)) if preview.ok
                                    else self.tr("Importer"))
 
     # --- step 4: store all or nothing --------------------------------------------------------------

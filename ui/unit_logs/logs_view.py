@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import topics
+from .. import counts, topics
 from ..gatherings.common import find_data
 from ..widgets.table_model import RIGHT, Column, RecordTableModel, SearchProxy
 from .form import LogForm
@@ -204,7 +204,7 @@ class LogsView(QWidget):
             self.model.set_rows([])
             self.unit_info.setText("")
             return
-        self.unit_info.setText(self.tr("{kind} · {n} ansatte").format(kind=unit.kind, n=unit.staff_count))
+        self.unit_info.setText(counts.staff_count(unit.kind, unit.staff_count))
         if not keep_form:
             self._set_editing(None)
             self.form.start_next(unit.staff_count, self.today(), unit.leader_role)
