@@ -117,3 +117,10 @@ def months_failing(n: int, total: int, months: str) -> str:
 
 def months_ok(n: int) -> str:
     return counted("✓ Regelen er oppfylt i måneden.", "✓ Regelen er oppfylt i alle {n} månedene.", n)
+
+
+def session_heading(title: str, day: str, responses: int, coded: int) -> str:
+    """«Tittel · 12.11.2026 · 5 svar, 3 kodet»; the date once, also when the title already holds it (the
+    default title is the vignette's title and the date)."""
+    parts = [title] if day in title else [title, day]
+    return " · ".join([*parts, _("{n} svar, {coded} kodet").format(n=responses, coded=coded)])

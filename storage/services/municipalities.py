@@ -31,7 +31,7 @@ def create_municipality(store: Store, municipality: MunicipalityCreate | dict,
     """Create a municipality, its participation and the grants its roles give, in one transaction.
 
     The built-in codebook and vignettes are installed with the first municipality."""
-    municipality = validated(MunicipalityCreate, municipality)
+    municipality = validated(MunicipalityCreate, municipality, labels={"name": "Kommune"})
     participation = validated(ParticipationCreate, participation)
     with store.transaction() as session:
         ensure_builtin_content(session)

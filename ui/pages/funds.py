@@ -210,7 +210,7 @@ class FundsPage(Page):
             left=s.months_left, grant_left=kroner(s.remaining_grant_nok)))
         self._fill_combo(self.semester_filter, self.tr("Alle semestre"), [(x, x) for x in data["semesters"]])
         self._fill_combo(self.category_filter, self.tr("Alle kategorier"), [(c.label, c) for c in ExpenseCategory])
-        self._fill_combo(self.source_filter, self.tr("Tilskudd og egen"), [(f.label, f) for f in FundingSource])
+        self._fill_combo(self.source_filter, self.tr("Tilskudd og egenfinansiering"), [(f.label, f) for f in FundingSource])
         self.expense_model.set_rows(data["expenses"])
         self.grant_model.set_rows(data["grants"])
         order = {s: i for i, s in enumerate(data["semesters"])}

@@ -130,6 +130,7 @@ class NetworksSection(Section):
                                   self.tr("Fagdager, regionale samlinger og oppstart"), self.tr("Alle samlinger")])
         self.semester_filter = QComboBox()
         self.semester_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.semester_filter.setMinimumContentsLength(len(self.tr("Alle semestre")))  # never «Alle semes»
         row.addWidget(self.show_combo, 1)
         row.addWidget(self.semester_filter)
         self.export_row = row

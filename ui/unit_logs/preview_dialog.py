@@ -198,6 +198,8 @@ class ImportPreviewDialog(QDialog):
                 files=_count(len(storable), self.tr("fil"), self.tr("filer"))))
         elif blocked:
             self.headline.setText(self.tr("Ingenting kan lagres"))
+        elif not any(p.rows for p in previews):
+            self.headline.setText(self.tr("Ingen logger å lagre: skjemaene er ikke fylt ut ennå"))
         else:
             self.headline.setText(self.tr("Ingen endringer: alt i filene er allerede lagret"))
         if blocked:
