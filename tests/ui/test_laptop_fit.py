@@ -19,6 +19,9 @@ def test_every_page_fits_the_screen(make_window, demo, qtbot):  # noqa: F811
         wait_jobs(window, qtbot)
         problems += [f"page {row}: {p}" for p in misfits(window)]
         page = window.current_page()
+        needed, room = page.scroll.widget().minimumSizeHint().width(), page.scroll.viewport().width()
+        if needed > room:  # the page would scroll sideways
+            problems.append(f"page {row}: needs {needed} px of {room}")
         problems += [f"page {row}: {p}" for p in widening_labels(page, page.width())]
     assert not problems, problems
 

@@ -133,7 +133,6 @@ class NetworksSection(Section):
         self.semester_filter.setMinimumContentsLength(len(self.tr("Alle semestre")))  # never «Alle semes»
         row.addWidget(self.show_combo, 1)
         row.addWidget(self.semester_filter)
-        self.export_row = row
         box.addLayout(row)
         self.gatherings_model = RecordTableModel([
             Column(self.tr("Dato"), lambda g: fmt_date(g.starts_at.date()), sort_key=lambda g: g.starts_at),
@@ -169,11 +168,17 @@ class NetworksSection(Section):
         menu.addAction(self.tr("Det valgte nettverket"), lambda: self.export_calendar("network"))
         menu.addAction(self.tr("Valgte samlinger i lista"), lambda: self.export_calendar("selected"))
         self.export_button.setMenu(menu)
-        for b in (self.series_button, self.programme_button, edit_g, self.delete_button):
+        # Two short rows rather than one long one: the pane is narrow on a 1280 px laptop.
+        for b in (self.series_button, self.programme_button):
             row.addWidget(b)
         row.addStretch(1)
         box.addLayout(row)
-        self.export_row.addWidget(self.export_button)
+        row = QHBoxLayout()
+        for b in (edit_g, self.delete_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        row.addWidget(self.export_button)
+        box.addLayout(row)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
