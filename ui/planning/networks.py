@@ -140,7 +140,7 @@ class NetworksSection(Section):
             Column(self.tr("Tittel"), lambda g: g.title, stretch=True),
             Column(self.tr("Type"), lambda g: g.kind.label),
             Column(self.tr("Nettverk"), lambda g: self.names.get(g.network_id, ""), stretch=True),
-            Column(self.tr("Sted"), lambda g: g.place or ""),
+            Column(self.tr("Sted"), lambda g: g.place or "", stretch=True),
             Column(self.tr("Status"), lambda g: g.status.label,
                    foreground=lambda g: "#52606d" if g.status == "cancelled" else None),
         ])
