@@ -89,7 +89,7 @@ class Page(QWidget):
         would do nothing (or fail) without one."""
         if not known and self.setup_notice is None:
             self.setup_notice = self._build_setup_notice()
-            self._layout.insertWidget(self._layout.indexOf(self.body_host), self.setup_notice)
+            self._layout.insertWidget(self._layout.indexOf(self.body_host), self.setup_notice, 1)
         if self.setup_notice is not None:
             self.setup_notice.setVisible(not known)
         self.body_host.setVisible(known)
@@ -109,7 +109,12 @@ class Page(QWidget):
         row.addWidget(self.setup_button)
         row.addStretch(1)
         layout.addLayout(row)
-        return frame
+        notice = QWidget()  # the card at the top; the rest of the page stays empty
+        notice_layout = QVBoxLayout(notice)
+        notice_layout.setContentsMargins(0, 0, 0, 0)
+        notice_layout.addWidget(frame)
+        notice_layout.addStretch(1)
+        return notice
 
     # --- data -----------------------------------------------------------------------------------
 
