@@ -1,9 +1,9 @@
 """No clipped texts at 1280×720: every combo box shows its whole current item and every line edit its
-whole placeholder («Alle semes», «Tilskudd og egen» were cut off)."""
+whole placeholder, every label its whole text («Alle semes», «Tilskudd (kommunens ande» were cut off)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QStyle, QStyleOptionComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QStyle, QStyleOptionComboBox
 
 from .planning_helpers import demo, open_section, wait_jobs  # noqa: F401
 
@@ -29,6 +29,10 @@ def clipped(page) -> list[str]:
             room = edit.contentsRect().width() - 8
             if edit.fontMetrics().horizontalAdvance(edit.placeholderText()) > room:
                 found.append(f"placeholder «{edit.placeholderText()}»")
+    for label in page.findChildren(QLabel):
+        if label.isVisible() and label.text() and not label.wordWrap() and label.pixmap().isNull() \
+                and label.width() < label.sizeHint().width() - 2:
+            found.append(f"label «{label.text()[:40]}»")
     return found
 
 

@@ -195,6 +195,7 @@ class FigureCard(QFrame):
         self.value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.caption_label = QLabel(caption)
         self.caption_label.setObjectName("cardLabel")
+        self.caption_label.setWordWrap(True)  # «Tilskudd (kommunens andel)» on a narrow card
         layout.addWidget(self.value_label)
         layout.addWidget(self.caption_label)
 
