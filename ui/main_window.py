@@ -364,6 +364,9 @@ class MainWindow(QMainWindow):
         settings.setValue("main_window/state", self.saveState())
 
     def shutdown(self) -> None:
+        for page in self._pages:
+            if page is not None:
+                page.detach()
         if self.runner is not None:
             self.runner.shutdown()
 

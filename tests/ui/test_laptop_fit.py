@@ -30,8 +30,10 @@ def _dialogs() -> set:
     return {w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()}
 
 
-def test_every_dialog_fits_the_screen(make_window, demo, qtbot):  # noqa: F811
-    window = make_window()
+def each_dialog(window, qtbot):
+    """Open every dialog of the app in turn on the demo data: yields (name, dialog), then closes it."""
+    from ui.planning.units_import import UnitImportDialog
+
     for page in window.pages:  # all built and loaded
         window.show_page(window.pages.index(page))
         wait_jobs(window, qtbot)
@@ -54,14 +56,18 @@ def test_every_dialog_fits_the_screen(make_window, demo, qtbot):  # noqa: F811
         "Ny vignett": vignettes.library.create,
         "Velkommen": window.show_welcome,
     }
-    from ui.planning.units_import import UnitImportDialog
-
-    problems = []
     for name, opener in openers.items():
         before = _dialogs()
         opener()
         qtbot.waitUntil(lambda before=before: bool(_dialogs() - before), timeout=15_000)
         for dialog in _dialogs() - before:
-            problems += [f"{name}: {p}" for p in misfits(dialog)]
+            yield name, dialog
             dialog.reject()
+
+
+def test_every_dialog_fits_the_screen(make_window, demo, qtbot):  # noqa: F811
+    window = make_window()
+    problems = []
+    for name, dialog in each_dialog(window, qtbot):
+        problems += [f"{name}: {p}" for p in misfits(dialog)]
     assert not problems, problems

@@ -128,6 +128,10 @@ class Page(QWidget):
         if self.isVisible():
             self.reload()
 
+    def detach(self) -> None:
+        """The runner is stopping (the window closes): a timer that fires later submits nothing."""
+        self.runner = None
+
     def on_data_changed(self, topics: set[str]) -> None:
         if self.runner is None or not touches(topics, self.TOPICS):
             return

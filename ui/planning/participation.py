@@ -136,6 +136,7 @@ class ParticipationSection(Section):
             Column(self.tr("Delt med"), lambda g: g.shared_with or ""),
         ])
         self.grants_view = make_table(self.grants_model)
+        self.grants_view.setAccessibleName(self.tr("Tilskudd"))
         self.grants_view.doubleClicked.connect(lambda _i: self.edit_grant())
         self.grants_view.setMaximumHeight(160)
         box.addWidget(self.grants_view)

@@ -115,6 +115,7 @@ class PlanSection(Section):
         layout.addWidget(self.message)
         body = QHBoxLayout()
         self.parts = QListWidget()
+        self.parts.setAccessibleName(self.tr("Planens deler"))
         self.parts.setFixedWidth(300)
         self.parts.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
         self.stack = QStackedWidget()
@@ -148,6 +149,7 @@ class PlanSection(Section):
         if hint:
             box.addWidget(muted(hint))
         editor = QPlainTextEdit()
+        editor.setAccessibleName(title)
         editor.setTabChangesFocus(True)
         editor.textChanged.connect(self._changed)
         box.addWidget(editor, 1)

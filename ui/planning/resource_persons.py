@@ -142,6 +142,7 @@ class ResourcePersonsSection(Section):
             Column(self.tr("Til"), lambda a: fmt_date(a.assignment.end)),
         ])
         self.view = make_table(self.model)
+        self.view.setAccessibleName(self.tr("Ressurspersoner og stillinger"))
         self.view.doubleClicked.connect(lambda _i: self.edit())
         box.addWidget(self.view, 1)
         buttons = QHBoxLayout()
@@ -172,6 +173,7 @@ class ResourcePersonsSection(Section):
             Column(self.tr("Begrunnelse"), lambda m: m.reason, foreground=red),
         ])
         self.months_view = make_table(self.months_model)
+        self.months_view.setAccessibleName(self.tr("Stilling per måned"))
         box.addWidget(self.months_view, 1)
         splitter.addWidget(bottom)
         splitter.setSizes([300, 400])

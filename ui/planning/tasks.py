@@ -132,6 +132,7 @@ class TasksSection(Section):
         ])
         self.proxy = SearchProxy(self.model)
         self.view = make_table(self.model, self.proxy)
+        self.view.setAccessibleName(self.tr("Oppgaver"))
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.doubleClicked.connect(lambda _i: self.edit_task())
         layout.addWidget(self.view, 1)

@@ -74,6 +74,7 @@ class UnitImportDialog(QDialog):
             Column(self.tr("Feil"), lambda e: e.message),
         ])
         self.errors_view = make_table(self.errors_model)
+        self.errors_view.setAccessibleName(self.tr("Feil i fila"))
         layout.addWidget(self.errors_view, 1)
         self.error_label = form_error()
         layout.addWidget(self.error_label)

@@ -111,6 +111,7 @@ class LogsView(QWidget):
         self.model = RecordTableModel(LOG_COLUMNS)
         self.proxy = SearchProxy(self.model)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Logger for enheten"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)

@@ -202,6 +202,7 @@ class NewSessionDialog(QDialog):
 
         layout.addWidget(QLabel(self.tr("Grupper (navn, enhetstype og hvilke roller som sitter i gruppa):")))
         self.groups = QTableWidget(0, 3)
+        self.groups.setAccessibleName(self.tr("Grupper"))
         self.groups.setHorizontalHeaderLabels([self.tr("Navn"), self.tr("Enhetstype"), self.tr("Roller")])
         self.groups.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.groups.horizontalHeader().resizeSection(0, 160)
