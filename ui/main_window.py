@@ -130,6 +130,11 @@ class MainWindow(QMainWindow):
         self.about_button.setObjectName("navigationFooter")
         self.about_button.setToolTip(self.tr("Versjon og lisenser (F1)"))
         self.about_button.clicked.connect(self.show_about)
+        self.help_button = QPushButton(self.tr("Hjelp"))
+        self.help_button.setObjectName("navigationFooter")
+        self.help_button.setToolTip(self.tr("Hva siden er til, hva Udir krever, og hvor dataene går (Shift+F1)"))
+        self.help_button.clicked.connect(self.show_help)
+        side_layout.addWidget(self.help_button)
         side_layout.addWidget(self.about_button)
         layout.addWidget(side)
         right = QVBoxLayout()
@@ -231,6 +236,7 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
             shortcut.activated.connect(lambda row=row: self.show_page(row))
         QShortcut(QKeySequence("F1"), self).activated.connect(self.show_about)
+        QShortcut(QKeySequence("Shift+F1"), self).activated.connect(self.show_help)
 
     def show_about(self) -> None:
         from PySide6.QtCore import Qt
@@ -240,8 +246,22 @@ class MainWindow(QMainWindow):
         database = str(self.opened.path) if self.opened.path is not None else safe_url(self.opened.url)
         dialog = AboutDialog(database, str(self.paths.log_file), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.help_requested.connect(self.show_help)
         dialog.open()
         self.about = dialog
+
+    def show_help(self) -> None:
+        """The guide for the page shown now (Shift+F1, «Hjelp», or «Hjelp» in «Om Nettverkslogg»)."""
+        from PySide6.QtCore import Qt
+
+        from .help_dialog import HelpDialog
+
+        row = self.navigation.currentRow()
+        pages = [(key, self.tr(title)) for key, (title, _m, _n) in zip(PAGE_KEYS, NAVIGATION, strict=True)]
+        dialog = HelpDialog(pages, PAGE_KEYS[max(row, 0)], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.help = dialog
 
     def _build_remaining_pages(self) -> None:
         """After start-up, build the other pages one per event-loop turn, so switching is instant."""

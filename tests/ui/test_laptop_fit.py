@@ -43,6 +43,7 @@ def each_dialog(window, qtbot):
     units, networks = planning.section("units"), planning.section("networks")
     openers = {
         "Om Nettverkslogg": window.show_about,
+        "Hjelp": window.show_help,
         "Ny enhet": units.add_unit,
         "Les inn enheter": lambda: UnitImportDialog(window.runner, units.municipality_id, units).open(),
         "Nytt nettverk": networks.add_network,
