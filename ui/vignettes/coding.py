@@ -41,6 +41,9 @@ def load_coding(session_id, coder):
     return job
 
 
+PILLS_PER_ROW = 3  # four wrapped pills still need more than the codes pane has at 1280 px
+
+
 class CodePill(QLabel):
     def __init__(self, code, parent: QWidget | None = None):
         key = f"[{code.shortcut}] " if code.shortcut else ""
@@ -193,9 +196,9 @@ class CodingView(QWidget):
                 for i, code in enumerate(dim.codes):
                     pill = CodePill(code)
                     pill.mousePressEvent = lambda _e, c=code: self.apply_code(c)
-                    row.addWidget(pill, i // 4, i % 4)
+                    row.addWidget(pill, i // PILLS_PER_ROW, i % PILLS_PER_ROW)
                     self.pills[code.id] = pill
-                for column in range(min(4, len(dim.codes))):
+                for column in range(min(PILLS_PER_ROW, len(dim.codes))):
                     row.setColumnStretch(column, 1)
             box_layout.addLayout(row)
             grid.addWidget(box)
