@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from storage.i18n import _
+from storage.i18n import _, ngettext
 
 from .commands_planning import _municipality, _open_store
 from .paths import AppPaths
@@ -73,7 +73,9 @@ def run_import_logs(paths: AppPaths, files: list[Path], dry_run: bool) -> int:
                 print(_("Prøvekjøring: ingenting er lagret."))
             else:
                 result = commit_import(store, previews)
-                print(_("Lagret: {new} nye og {changed} endrede øktlogger fra {files} av {total} filer.").format(
+                print(ngettext("Lagret: {new} nye og {changed} endrede øktlogger fra {files} av {total} fil.",
+                               "Lagret: {new} nye og {changed} endrede øktlogger fra {files} av {total} filer.",
+                               len(previews)).format(
                     new=result.new, changed=result.changed, files=result.files_stored, total=len(previews)))
         finally:
             store.close()

@@ -54,8 +54,36 @@ _DROPPED_BINARIES = re.compile(
     r"|[/\\]xcbglintegrations[/\\][^/\\]*egl)",
     re.IGNORECASE)
 
-#: Qt translations the app loads: Qt's own Norwegian bokmål strings (dialog buttons and the like).
+#: Qt translations the app loads: Qt's own Norwegian strings (dialog buttons and the like): Qt's nynorsk
+#: catalogue, and the app's own bokmål one (resources/translations/qt_nb.qm, built from qt_nb.ts).
 _KEPT_TRANSLATIONS = re.compile(r"qt(base)?_(nb|nn|no)\.qm$")
+
+
+def lrelease() -> list[str]:
+    """PySide6's own lrelease (the wheel's binary, or the pyside6-lrelease wrapper on PATH)."""
+    import shutil
+
+    import PySide6
+
+    for candidate in (Path(PySide6.__file__).parent / "lrelease", Path(PySide6.__file__).parent / "lrelease.exe"):
+        if candidate.is_file():
+            return [str(candidate)]
+    wrapper = shutil.which("pyside6-lrelease")
+    if wrapper is None:
+        raise FileNotFoundError("PySide6's lrelease was not found")
+    return [wrapper]
+
+
+def compile_qt_translations(root: Path) -> list[Path]:
+    """Compile resources/translations/*.ts (Qt's own strings in bokmål) to .qm next to them."""
+    import subprocess
+
+    written = []
+    for ts in sorted((root / "resources" / "translations").glob("*.ts")):
+        qm = ts.with_suffix(".qm")
+        subprocess.run([*lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
+        written.append(qm)
+    return written
 
 
 def optional_imports() -> list[str]:

@@ -307,3 +307,14 @@ def ensure_builtin_content_store(store: Store, directory: Path | str | None = No
     """``ensure_builtin_content`` in a transaction of its own."""
     with store.transaction() as session:
         ensure_builtin_content(session, directory)
+
+
+HELP_PAGES = ("overview", "planning", "gatherings", "unit_logs", "vignettes", "funds", "reports", "settings")
+
+
+def help_text(page: str, directory: Path | None = None) -> str:
+    """The built-in guide for one page (Markdown, bokmål): what the page is for, what Udir requires,
+    where the data goes. Read from ``<directory>/help/<page>.md``; no network needed."""
+    if page not in HELP_PAGES:
+        raise ValueError(page)
+    return ((directory or CONTENT_DIR) / "help" / f"{page}.md").read_text(encoding="utf-8")

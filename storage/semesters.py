@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from .errors import DomainError
 from .i18n import _
 
 _SEMESTER_RE = re.compile(r"^(\d{4})([VH])$")
+
+#: The part of each half-year when network gatherings are held (school holidays left out).
+SPRING_WINDOW = ((1, 6), (6, 20))
+AUTUMN_WINDOW = ((8, 15), (12, 19))
 
 
 def semester_of(day: date) -> str:
@@ -39,6 +43,20 @@ def semesters_between(start: date, end: date) -> list[str]:
         result.append(f"{year}{'VH'[half]}")
         year, half = (year, 1) if half == 0 else (year + 1, 0)
     return result
+
+
+def next_semester(semester: str) -> str:
+    """`2026H` → `2027V`, `2027V` → `2027H`."""
+    return semester_of(semester_bounds(semester)[1] + timedelta(days=1))
+
+
+def semester_to_plan(day: date, *, days_left: int = 30) -> str:
+    """The semester a new plan is for: the current one, or the next when less than a month of its
+    gathering time is left (in late November, the autumn's gatherings are as good as over)."""
+    current = semester_of(day)
+    (_start, (month, last_day)) = SPRING_WINDOW if current.endswith("V") else AUTUMN_WINDOW
+    left = (date(day.year, month, last_day) - day).days
+    return next_semester(current) if left < days_left else current
 
 
 def semester_label(semester: str) -> str:

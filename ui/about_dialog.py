@@ -11,7 +11,7 @@ import platform
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtCore import Qt, QUrl, Signal, qVersion
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,6 +38,8 @@ def notices_file() -> Path | None:
 
 
 class AboutDialog(QDialog):
+    help_requested = Signal()
+
     def __init__(self, database: str, log_file: str, parent: QWidget | None = None):
         import PySide6
 
@@ -84,6 +86,10 @@ class AboutDialog(QDialog):
         if self.notices is not None:
             show = buttons.addButton(self.tr("Vis lisenser …"), QDialogButtonBox.ButtonRole.ActionRole)
             show.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.notices))))
+        help_button = buttons.addButton(self.tr("Hjelp …"), QDialogButtonBox.ButtonRole.HelpRole)
+        help_button.setToolTip(self.tr("En kort veiledning for hver side (Shift+F1)"))
+        help_button.clicked.connect(self.help_requested)
+        help_button.clicked.connect(self.accept)
         close = buttons.addButton(self.tr("Lukk"), QDialogButtonBox.ButtonRole.RejectRole)
         close.setDefault(True)
         buttons.rejected.connect(self.reject)

@@ -37,6 +37,10 @@ def make_application(argv: list[str] | None = None, version: str | None = None):
     if ICON_FILE.is_file():
         app.setWindowIcon(QIcon(str(ICON_FILE)))
     QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway))
+    if not getattr(app, "qt_translator", None):
+        from .qt_translations import install_qt_translations
+
+        app.qt_translator = install_qt_translations(app)
     apply_style(app)
     return app
 

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .widgets.screen import fit_to_screen
+
 
 class CrashDialog(QDialog):
     def __init__(self, report: str, log_file: Path | str | None, parent: QWidget | None = None):
@@ -28,7 +30,7 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.report = report
         self.setWindowTitle(self.tr("Uventet feil"))
-        self.resize(680, 500)
+        fit_to_screen(self, 680, 500)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(10)

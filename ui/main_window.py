@@ -42,6 +42,7 @@ NAVIGATION: list[tuple[str, str, str]] = [
     (QT_TRANSLATE_NOOP("MainWindow", "Innstillinger"), "ui.pages.settings", "SettingsPage"),
 ]
 OVERVIEW, SETTINGS = 0, 7
+OWN_SETUP_STATE = (OVERVIEW, SETTINGS)  # pages that work (or say so themselves) without a municipality
 # Keys for navigate("planning.units"): the page part of the key, in NAVIGATION's order.
 PAGE_KEYS = ["overview", "planning", "gatherings", "unit_logs", "vignettes", "funds", "reports", "settings"]
 
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.runner = None
         self.welcome = None
         self.current = None
+        self._known: bool | None = None  # whether a municipality is set up (None until loaded)
         self._demo = demo
         self._start_on_paint = start_on_paint
         self._crash_handler = crash_handler
@@ -128,6 +130,11 @@ class MainWindow(QMainWindow):
         self.about_button.setObjectName("navigationFooter")
         self.about_button.setToolTip(self.tr("Versjon og lisenser (F1)"))
         self.about_button.clicked.connect(self.show_about)
+        self.help_button = QPushButton(self.tr("Hjelp"))
+        self.help_button.setObjectName("navigationFooter")
+        self.help_button.setToolTip(self.tr("Hva siden er til, hva Udir krever, og hvor dataene går (Shift+F1)"))
+        self.help_button.clicked.connect(self.show_help)
+        side_layout.addWidget(self.help_button)
         side_layout.addWidget(self.about_button)
         layout.addWidget(side)
         right = QVBoxLayout()
@@ -172,8 +179,9 @@ class MainWindow(QMainWindow):
             page_class = OverviewPage if row == OVERVIEW else getattr(importlib.import_module(module), name)
             page = page_class(self.opened, self.paths) if row == SETTINGS else page_class()
             page.set_title(self.tr(title))
-            if row == OVERVIEW:
-                page.setup_requested.connect(self.show_welcome)
+            page.setup_requested.connect(self.show_welcome)
+            if self._known is not None and row not in OWN_SETUP_STATE:
+                page.set_municipality_known(self._known)
             page.navigate_requested.connect(self.navigate)
             placeholder = self.stack.widget(row)
             self.stack.insertWidget(row, page)
@@ -228,6 +236,7 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
             shortcut.activated.connect(lambda row=row: self.show_page(row))
         QShortcut(QKeySequence("F1"), self).activated.connect(self.show_about)
+        QShortcut(QKeySequence("Shift+F1"), self).activated.connect(self.show_help)
 
     def show_about(self) -> None:
         from PySide6.QtCore import Qt
@@ -237,8 +246,22 @@ class MainWindow(QMainWindow):
         database = str(self.opened.path) if self.opened.path is not None else safe_url(self.opened.url)
         dialog = AboutDialog(database, str(self.paths.log_file), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.help_requested.connect(self.show_help)
         dialog.open()
         self.about = dialog
+
+    def show_help(self) -> None:
+        """The guide for the page shown now (Shift+F1, «Hjelp», or «Hjelp» in «Om Nettverkslogg»)."""
+        from PySide6.QtCore import Qt
+
+        from .help_dialog import HelpDialog
+
+        row = self.navigation.currentRow()
+        pages = [(key, self.tr(title)) for key, (title, _m, _n) in zip(PAGE_KEYS, NAVIGATION, strict=True)]
+        dialog = HelpDialog(pages, PAGE_KEYS[max(row, 0)], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.help = dialog
 
     def _build_remaining_pages(self) -> None:
         """After start-up, build the other pages one per event-loop turn, so switching is instant."""
@@ -301,6 +324,10 @@ class MainWindow(QMainWindow):
 
     def _set_current(self, current) -> None:
         self.current = current
+        self._known = current is not None
+        for row, page in enumerate(self._pages):
+            if page is not None and row not in OWN_SETUP_STATE:
+                page.set_municipality_known(self._known)
         self.setWindowTitle(window_title(current.name if current else None))
 
     def _on_data_changed(self, changed: set[str]) -> None:
@@ -357,6 +384,9 @@ class MainWindow(QMainWindow):
         settings.setValue("main_window/state", self.saveState())
 
     def shutdown(self) -> None:
+        for page in self._pages:
+            if page is not None:
+                page.detach()
         if self.runner is not None:
             self.runner.shutdown()
 

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import topics
+from . import counts, topics
 from .format import kroner, semester_span
 from .widgets.forms import form_error
+from .widgets.screen import fit_to_screen
 
 COUNTIES = ["Agder", "Akershus", "Buskerud", "Finnmark", "Innlandet", "Møre og Romsdal", "Nordland", "Oslo",
             "Rogaland", "Telemark", "Troms", "Trøndelag", "Vestfold", "Vestland", "Østfold"]
@@ -107,7 +108,7 @@ class WelcomeDialog(QDialog):
         self.error_field: str | None = None
         self.setWindowTitle(self.tr("Velkommen til Nettverkslogg"))
         self.setModal(True)
-        self.resize(640, 660)
+        fit_to_screen(self, 640, 660)
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -255,8 +256,8 @@ class WelcomeDialog(QDialog):
         parts = []
         if end >= start:
             semesters = semesters_between(start, end)
-            parts.append(self.tr("Perioden gir {n} semestre: {span}.").format(
-                n=len(semesters), span=semester_span(semesters)))
+            parts.append(self.tr("Perioden gir {n}: {span}.").format(
+                n=counts.semesters_count(len(semesters)), span=semester_span(semesters)))
         grants = proposed_grants(self.kindergarten_check.isChecked(), self.school_check.isChecked(),
                                  self.independent_check.isChecked())
         if grants:

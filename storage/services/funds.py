@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 
 from ..enums import ExpenseCategory, FundingSource
 from ..errors import DomainError
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..models import (
     Expense,
     ExpenseCreate,
@@ -137,6 +137,13 @@ def summarise(data: FundsData, today: date) -> FundsSummary:
     elif today > data.period_end and data.granted - from_grant > 0:
         warning = _("Perioden er over, og {rest} av tilskuddet er ikke brukt.").format(
             rest=format_kroner(data.granted - from_grant))
+    elif left and passed >= MIN_MONTHS_TO_JUDGE and remaining > 0 and average == 0:
+        warning = ngettext(
+            "Ingenting er brukt ennå. {rest} skal brukes innen {end}: {needed} i den siste måneden.",
+            "Ingenting er brukt ennå. {rest} skal brukes innen {end}: {needed} per måned de {left} månedene "
+            "som er igjen.", left).format(
+            rest=format_kroner(remaining), end=format_date(data.period_end), needed=format_kroner(needed),
+            left=left)
     elif left and passed >= MIN_MONTHS_TO_JUDGE and remaining > 0 and needed > PACE_FACTOR * average:
         warning = _("Det er {rest} igjen som skal brukes innen {end}: {needed} per måned de {left} månedene som "
                     "er igjen, mot {average} per måned hittil. Det er mer enn dobbelt så raskt som til nå.").format(

@@ -31,7 +31,7 @@ def create_municipality(store: Store, municipality: MunicipalityCreate | dict,
     """Create a municipality, its participation and the grants its roles give, in one transaction.
 
     The built-in codebook and vignettes are installed with the first municipality."""
-    municipality = validated(MunicipalityCreate, municipality)
+    municipality = validated(MunicipalityCreate, municipality, labels={"name": "Kommune"})
     participation = validated(ParticipationCreate, participation)
     with store.transaction() as session:
         ensure_builtin_content(session)
@@ -72,6 +72,14 @@ def current_municipality(store: Store) -> MunicipalityRead | None:
         if row is None:
             row = session.exec(select(Municipality).order_by(Municipality.name)).first()
         return MunicipalityRead.model_validate(row) if row else None
+
+
+def require_current_municipality(store: Store) -> MunicipalityRead:
+    """The current municipality, or a DomainError that tells the user to set one up first."""
+    municipality = current_municipality(store)
+    if municipality is None:
+        raise DomainError(_("Ingen kommune er satt opp ennå. Sett opp kommunen først."))
+    return municipality
 
 
 def set_current_municipality(store: Store, municipality_id: uuid.UUID) -> None:

@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 
 from ..enums import GatheringKind, GatheringLevel, GatheringStatus
 from ..errors import DomainError
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..models import (
     Gathering,
     GatheringCreate,
@@ -30,16 +30,12 @@ from ..models import (
     Unit,
     UnitRead,
 )
-from ..semesters import semester_bounds, semester_label
+from ..semesters import AUTUMN_WINDOW, SPRING_WINDOW, semester_bounds, semester_label
 from ..store import Store
 from ..validation import label_for, validated
 from .common import apply_update, format_date, participation_row, require
 from .gatherings_plan import insert_gathering
 from .units import name_key
-
-#: The part of each half-year when network gatherings are held (school holidays left out).
-SPRING_WINDOW = ((1, 6), (6, 20))
-AUTUMN_WINDOW = ((8, 15), (12, 19))
 
 
 @dataclass(frozen=True)
@@ -211,8 +207,11 @@ def plan_gathering_series(store: Store, network_id: uuid.UUID, semester: str, ev
             Gathering.status == GatheringStatus.PLANNED.value,
             Gathering.starts_at >= window[0], Gathering.starts_at <= window[1])).all()
         if planned and not replace_planned:
-            raise DomainError(_("Nettverket har allerede {n} planlagte samlinger i {semester}. Endre dem én og én, "
-                                "eller lag serien på nytt og erstatt dem.").format(
+            raise DomainError(ngettext(
+                "Nettverket har allerede {n} planlagt samling i {semester}. Endre den, eller lag serien på nytt "
+                "og erstatt den.",
+                "Nettverket har allerede {n} planlagte samlinger i {semester}. Endre dem én og én, eller lag "
+                "serien på nytt og erstatt dem.", len(planned)).format(
                 n=len(planned), semester=semester_label(semester)), field="semester")
         for row in planned:
             session.delete(row)

@@ -209,7 +209,8 @@ def _resource_persons(facts: _Facts, sem: _Semester) -> tuple:
     months = [m for m in facts.months if sem.first <= m.month <= sem.last]
     failing = [m for m in months if not m.met]
     if not failing:
-        return MET, _("Minst 20 % per område i alle {n} månedene.").format(n=len(months))
+        return MET, ngettext("Minst 20 % per område i måneden.", "Minst 20 % per område i alle {n} månedene.",
+                             len(months)).format(n=len(months))
     ended = [m for m in failing if (m.month + timedelta(days=32)).replace(day=1) <= facts.today]
     more = len(failing) - 1
     reason = failing[0].reason if not more else " ".join([failing[0].reason, ngettext(

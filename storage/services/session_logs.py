@@ -19,6 +19,7 @@ from ..enums import LogSource
 from ..errors import DomainError
 from ..i18n import _
 from ..models import Participation, SessionLog, SessionLogBase, SessionLogRead, Unit
+from ..rules import leader_role_of
 from ..semesters import semester_bounds
 from ..store import Store
 from ..validation import label_for, validated
@@ -199,7 +200,7 @@ def copy_last_log(store: Store, unit_id: uuid.UUID, *, today: date | None = None
     if last is None:
         staff = max(unit.staff_count, 1)
         return SessionLogCreate.model_construct(
-            held_on=today, duration_minutes=60, staff_present=staff, staff_total=staff, led_by=unit.leader_role,
+            held_on=today, duration_minutes=60, staff_present=staff, staff_total=staff, led_by=leader_role_of(unit.kind, unit.leader_role),
             theme="", method=None, what_done=None, reflections=None, next_steps=None,
             children_involved=False, parents_involved=False, source=LogSource.APP)
     keep = {name: getattr(last, name) for name in ("duration_minutes", "staff_present", "staff_total", "led_by",

@@ -59,7 +59,7 @@ def test_import_logs_dry_run_then_store_then_again(cli, world_db, tmp_path):
 
     result = cli("import-logs", "--db", str(world_db), str(path))
     assert result.returncode == 0, result.stderr
-    assert "Lagret: 2 nye og 0 endrede øktlogger fra 1 av 1 filer." in result.stdout
+    assert "Lagret: 2 nye og 0 endrede øktlogger fra 1 av 1 fil." in result.stdout
     stored = rows_of(world_db)
     assert len(stored["session_log"]) == 2
 

@@ -38,7 +38,7 @@ def test_independent_school_gets_100_000(store):
 
 @pytest.mark.parametrize("municipality, participation, field, message", [
     ({**MUNICIPALITY, "number": "46a9"}, PARTICIPATION, "number", "fire sifre"),
-    ({**MUNICIPALITY, "name": "F"}, PARTICIPATION, "name", "«Navn» er for kort"),
+    ({**MUNICIPALITY, "name": "F"}, PARTICIPATION, "name", "«Kommune» er for kort"),
     ({**MUNICIPALITY, "county": ""}, PARTICIPATION, "county", "«Fylke»"),
     (MUNICIPALITY, {**PARTICIPATION, "period_end": date(2025, 1, 1)}, "period_end", "før periodestart"),
     (MUNICIPALITY, {**PARTICIPATION, "kindergarten_authority": False, "school_owner": False},

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every UI test runs on a laptop screen: 1920×1080 at 150 % gives the app 1280×720 logical pixels.
+_SCREEN = os.path.join(os.path.dirname(__file__), "laptop_screen.json")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 
 from dataclasses import dataclass  # noqa: E402
 from datetime import date  # noqa: E402

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from storage.demo import DEMO_TODAY
 from storage.services.obligations import obligations_status
@@ -20,7 +21,9 @@ def loaded_overview(window, qtbot):
 
 
 def click(page, qtbot, button) -> None:
+    QApplication.processEvents()  # a pending re-layout of the scrolled page moves the button
     page.scroll.ensureWidgetVisible(button)
+    QApplication.processEvents()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 

@@ -36,6 +36,8 @@ def create_session_from_page(window, qtbot, page, *, anonymous=False):
                     page.new_session_dialog.isVisible(), timeout=10_000)
     dialog = page.new_session_dialog
     assert dialog.groups.rowCount() == 3
+    kind = dialog.groups.cellWidget(2, 1)  # the groups start as the vignette's target; make one a school
+    kind.setCurrentIndex(kind.findData("school"))
     dialog.groups.item(2, 2).setText("leader, assistant")
     dialog.phase_spins[0].setValue(2)
     dialog.anonymous_check.setChecked(anonymous)

@@ -163,7 +163,7 @@ def test_user_code_by_its_key_and_deleting_it_with_remap(make_window, store, qtb
     coding.delete_code()
     delete = coding.findChild(DeleteCodeDialog)
     delete.code_combo.setCurrentIndex(delete.code_combo.findText("Vurdering av situasjonen: Utestenging"))
-    qtbot.waitUntil(lambda: "brukt i 1 kodinger" in delete.usage_label.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "brukt i 1 koding." in delete.usage_label.text(), timeout=10_000)
     delete.remap_combo.setCurrentIndex(delete.remap_combo.findText("Mobbing"))
     delete.ok_button.click()
     qtbot.waitUntil(lambda: not any(p.code.label == "Utestenging" for p in coding.pills.values()), timeout=10_000)

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import counts
+
 NO_UNIT = None
 #: Column headers that fit above a number box (the full role name is the tooltip).
 SHORT_HEADERS = {"leader": "Styrer/\nrektor", "pedagogical_leader": "Ped. leder/\nlærer",
@@ -165,6 +167,4 @@ class AttendanceGrid(QWidget):
     def _update_total(self) -> None:
         total = sum(box.value() for box in self.boxes.values())
         units = {unit for (unit, _role), box in self.boxes.items() if box.value() and unit is not None}
-        text = (self.tr("Til sammen {n} deltakere fra {u} enhet") if len(units) == 1
-                else self.tr("Til sammen {n} deltakere fra {u} enheter"))
-        self.total_label.setText(text.format(n=total, u=len(units)))
+        self.total_label.setText(counts.attendance_total(total, len(units)))

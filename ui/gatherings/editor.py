@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from .. import topics
 from ..pages.base import section_title
+from ..widgets.screen import fit_to_screen
 from .attendance import AttendanceGrid
 from .common import date_edit, edit_date, form_error, select_data, show_error
 from .tasks_editor import TaskRows
@@ -98,11 +99,12 @@ class GatheringEditor(QDialog):
         super().__init__(parent)
         self.context, self.runner, self.today = context, runner, today
         self.saved_detail = None
+        self.confirm_box = None  # «Lagre uten oppmøte?», while it is asked
         detail = context.detail
         self.gathering_id = detail.gathering.id if detail else None
         self.setWindowTitle(self.tr("Registrer samling") if detail is None
                             else self.tr("Registrer samling: {title}").format(title=detail.gathering.title))
-        self.resize(1360, 840)
+        fit_to_screen(self, 1360, 840)
         outer = QVBoxLayout(self)
         splitter = QSplitter()
         outer.addWidget(splitter, 1)
@@ -151,9 +153,12 @@ class GatheringEditor(QDialog):
         self.title = QLineEdit()
         self.title.setMaxLength(200)
         self.day = date_edit(self.today)
+        self.day.setAccessibleName(self.tr("Dato"))
         self.start_time = QTimeEdit(QTime(12, 0))
+        self.start_time.setAccessibleName(self.tr("Klokkeslett"))
         self.start_time.setDisplayFormat("HH:mm")
         self.duration = QSpinBox()
+        self.duration.setAccessibleName(self.tr("Varighet"))
         self.duration.setRange(5, 24 * 60 * 3)
         self.duration.setSingleStep(15)
         self.duration.setValue(180)
@@ -180,6 +185,7 @@ class GatheringEditor(QDialog):
         layout.addLayout(form)
         layout.addWidget(section_title(self.tr("Innhold")))
         self.agenda = _text_box(self.tr("Program og saker"))
+        self.agenda.setAccessibleName(self.tr("Program"))
         layout.addWidget(QLabel(self.tr("Program")))
         layout.addWidget(self.agenda)
         layout.addWidget(QLabel(self.tr("Temaer")))
@@ -195,10 +201,13 @@ class GatheringEditor(QDialog):
         themes.setColumnStretch(2, 1)
         layout.addLayout(themes)
         self.tags = QLineEdit()
+        self.tags.setAccessibleName(self.tr("Andre temaer"))
         self.tags.setPlaceholderText(self.tr("Andre temaer, skilt med komma (f.eks. lekeveiledning, overganger)"))
         layout.addWidget(self.tags)
         self.reflections = _text_box(self.tr("Hva deltakerne reflekterte over (uten navn på barn)"))
         self.decisions = _text_box(self.tr("Hva nettverket ble enige om"))
+        self.reflections.setAccessibleName(self.tr("Refleksjoner"))
+        self.decisions.setAccessibleName(self.tr("Beslutninger"))
         layout.addWidget(QLabel(self.tr("Refleksjoner")))
         layout.addWidget(self.reflections)
         layout.addWidget(QLabel(self.tr("Beslutninger")))
@@ -214,6 +223,7 @@ class GatheringEditor(QDialog):
         layout.addWidget(self.tasks)
         layout.addWidget(section_title(self.tr("Refleksjonsmaler som ble brukt")))
         self.templates = QListWidget()
+        self.templates.setAccessibleName(self.tr("Refleksjonsmaler som ble brukt"))
         for key, title in c.templates:
             item = QListWidgetItem(title)
             item.setData(256, key)
@@ -328,6 +338,28 @@ class GatheringEditor(QDialog):
             show_error(self.error, str(exc))
             return
         show_error(self.error, None)
+        if record["network_id"] is None and not record["attendance"]:
+            self._ask_without_attendance(record)
+            return
+        self._store(record)
+
+    def _ask_without_attendance(self, record: dict) -> None:
+        """A held gathering with neither a network nor attendance counts in the report as held: ask."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Lagre uten oppmøte?"), self.tr(
+            "Samlingen er ikke knyttet til et nettverk, og ingen er ført som deltakere. Den blir likevel "
+            "regnet som holdt i rapporten. Vil du lagre den uten oppmøte?"), QMessageBox.StandardButton.NoButton,
+            self)
+        box.setWindowTitle(self.tr("Lagre uten oppmøte?"))
+        store = box.addButton(self.tr("Lagre uten oppmøte"), QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton(self.tr("Gå tilbake"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.buttonClicked.connect(lambda button: self._store(record) if button is store else None)
+        self.confirm_box = box
+        box.open()
+
+    def _store(self, record: dict) -> None:
         self.save_button.setEnabled(False)
         municipality_id, gathering_id, today = self.context.municipality_id, self.gathering_id, self.today
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import counts
 from ..widgets.table_model import RIGHT, Column, RecordTableModel, SearchProxy
 from .common import find_data
 
@@ -127,6 +128,7 @@ class GatheringsListView(QWidget):
             combo.setMaximumWidth(210)
             combo.currentIndexChanged.connect(self._apply_filter)
         self.search = QLineEdit()
+        self.search.setAccessibleName(self.tr("Søk i samlingene"))
         self.search.setPlaceholderText(self.tr("Søk i samlinger"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda text: self.proxy.set_search(text))
@@ -135,6 +137,7 @@ class GatheringsListView(QWidget):
         self.model = RecordTableModel(COLUMNS)
         self.proxy = SearchProxy(self.model)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Samlinger"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -151,6 +154,7 @@ class GatheringsListView(QWidget):
         buttons.addWidget(self.count_label)
         self.message = QLabel()
         self.message.setObjectName("muted")
+        self.message.setWordWrap(True)  # a long confirmation wraps instead of widening the window
         buttons.addWidget(self.message, 1)
         self.fill_button = QPushButton(self.tr("Registrer valgt samling"))
         self.fill_button.setToolTip(self.tr("Fyll inn en planlagt samling etter at den er holdt, eller rett en "
@@ -206,7 +210,7 @@ class GatheringsListView(QWidget):
         self.proxy.set_predicate(keep)
         shown = self.proxy.rowCount()
         total = self.model.rowCount()
-        self.count_label.setText(self.tr("Viser {shown} av {total} samlinger").format(shown=shown, total=total))
+        self.count_label.setText(counts.gatherings_shown(shown, total))
 
     def selected(self) -> GatheringRow | None:
         indexes = self.table.selectionModel().selectedRows()
@@ -237,5 +241,5 @@ class GatheringsListView(QWidget):
     def _editor_saved(self) -> None:
         detail = self.editor.saved_detail if self.editor else None
         if detail is not None:
-            self.message.setText(self.tr("  ·  Lagret «{title}» med {n} deltakere og {t} oppgaver til neste samling.").format(
-                title=detail.gathering.title, n=detail.total_attendance, t=len(detail.tasks)))
+            self.message.setText("  ·  " + counts.gathering_saved(
+                detail.gathering.title, detail.total_attendance, len(detail.tasks)))

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import counts
+
 _TARGET = {"kindergarten": "barnehage", "school": "skole", "both": "barnehage og skole"}
 
 
@@ -145,5 +147,5 @@ class ReflectionTemplatesView(QWidget):
         if len(paths) == 1:
             self.status.setText(self.tr("Lagret {path}").format(path=paths[0]))
         else:
-            self.status.setText(self.tr("Lagret {n} PDF-er i {folder}").format(n=len(paths), folder=paths[0].parent))
+            self.status.setText(counts.pdfs_saved(len(paths), paths[0].parent))
         self.written.emit(paths)

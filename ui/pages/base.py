@@ -24,7 +24,8 @@ class Page(QWidget):
     """A page with a title and a one-sentence intro. Subclasses set TOPICS and implement `load`.
 
     SCROLLS = False gives a page that fills the window (for tables and editors that scroll
-    themselves) instead of one long scrolling page. A page asks the main window to go elsewhere
+    themselves) instead of one long scrolling page; it scrolls only when the window is smaller
+    than its minimum size. A page asks the main window to go elsewhere
     with `navigate_requested.emit("planning.units")`; the window shows that page and calls its
     `open_section("units")`.
     """
@@ -32,6 +33,7 @@ class Page(QWidget):
     TOPICS: frozenset[str] = frozenset()
     SCROLLS: bool = True
     navigate_requested = Signal(str)
+    setup_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -42,15 +44,13 @@ class Page(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         content = QWidget()
         content.setObjectName("pageContent")
-        self.scroll = None
-        if self.SCROLLS:
-            self.scroll = scroll = QScrollArea(self)
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
-            outer.addWidget(scroll)
-            scroll.setWidget(content)
-        else:
-            outer.addWidget(content)
+        # Every page scrolls when the window is smaller than what it needs (a laptop at 1280×720):
+        # a page that fills the window (SCROLLS = False) just never needs to at a normal size.
+        self.scroll = scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        scroll.setWidget(content)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(36, 28, 36, 28)
         layout.setSpacing(6)
@@ -62,9 +62,13 @@ class Page(QWidget):
         layout.addWidget(self.title_label)
         layout.addWidget(self.intro_label)
         layout.addSpacing(18)
-        self.body = QVBoxLayout()
+        self.body_host = QWidget()
+        self.body = QVBoxLayout(self.body_host)
+        self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(14)
-        layout.addLayout(self.body, 0 if self.SCROLLS else 1)
+        layout.addWidget(self.body_host, 0 if self.SCROLLS else 1)
+        self._layout = layout
+        self.setup_notice: QWidget | None = None
         if self.SCROLLS:
             layout.addStretch(1)
 
@@ -80,18 +84,53 @@ class Page(QWidget):
     def page_title(self) -> str:
         return self._title
 
+    def set_municipality_known(self, known: bool) -> None:
+        """No municipality yet: show a short text and «Sett opp kommunen» instead of controls that
+        would do nothing (or fail) without one."""
+        if not known and self.setup_notice is None:
+            self.setup_notice = self._build_setup_notice()
+            self._layout.insertWidget(self._layout.indexOf(self.body_host), self.setup_notice, 1)
+        if self.setup_notice is not None:
+            self.setup_notice.setVisible(not known)
+        self.body_host.setVisible(known)
+
+    def _build_setup_notice(self) -> QWidget:
+        from PySide6.QtWidgets import QHBoxLayout, QPushButton
+
+        frame, layout = card()
+        layout.setSpacing(10)
+        layout.addWidget(section_title(self.tr("Ingen kommune er satt opp ennå")))
+        layout.addWidget(muted(self.tr("Denne siden tar i bruk kommunen og deltakelsen i programmet. "
+                                       "Sett opp kommunen først.")))
+        self.setup_button = QPushButton(self.tr("Sett opp kommunen"))
+        self.setup_button.setObjectName("primary")
+        self.setup_button.clicked.connect(self.setup_requested)
+        row = QHBoxLayout()
+        row.addWidget(self.setup_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        notice = QWidget()  # the card at the top; the rest of the page stays empty
+        notice_layout = QVBoxLayout(notice)
+        notice_layout.setContentsMargins(0, 0, 0, 0)
+        notice_layout.addWidget(frame)
+        notice_layout.addStretch(1)
+        return notice
+
     # --- data -----------------------------------------------------------------------------------
 
     def attach(self, runner) -> None:
         """The runner is ready (after the first paint): load now if shown, else when shown."""
         from PySide6.QtCore import Qt
 
-        if self.scroll is not None:
-            self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's controls
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's controls
         self.runner = runner
         self._dirty = True
         if self.isVisible():
             self.reload()
+
+    def detach(self) -> None:
+        """The runner is stopping (the window closes): a timer that fires later submits nothing."""
+        self.runner = None
 
     def on_data_changed(self, topics: set[str]) -> None:
         if self.runner is None or not touches(topics, self.TOPICS):
@@ -160,6 +199,7 @@ class FigureCard(QFrame):
         self.value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.caption_label = QLabel(caption)
         self.caption_label.setObjectName("cardLabel")
+        self.caption_label.setWordWrap(True)  # «Tilskudd (kommunens andel)» on a narrow card
         layout.addWidget(self.value_label)
         layout.addWidget(self.caption_label)
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import topics
+from .. import counts, topics
 from ..format import kroner
 from ..widgets.forms import form_error
 from .base import FigureCard, Page, card_grid, muted, section_title
@@ -75,6 +75,7 @@ class FundsPage(Page):
         box.setContentsMargins(0, 10, 0, 0)
         bar = QHBoxLayout()
         self.search = QLineEdit()
+        self.search.setAccessibleName(self.tr("Søk i utgiftene"))
         self.search.setPlaceholderText(self.tr("Søk i utgiftene …"))
         self.search.setClearButtonEnabled(True)
         self.semester_filter = QComboBox()
@@ -86,16 +87,15 @@ class FundsPage(Page):
             bar.addWidget(w, 1 if w is self.search else 0)
         box.addLayout(bar)
         self.expense_model = RecordTableModel([
-            Column(self.tr("Dato"), lambda e: e.spent_on.strftime("%d.%m.%Y"), sort_key=lambda e: e.spent_on,
-                   width=95),
-            Column(self.tr("Kategori"), lambda e: e.category.label, width=330),
-            Column(self.tr("Betalt av"), lambda e: e.funded_by.label, width=130),
-            Column(self.tr("Beløp"), lambda e: kroner(e.amount_nok), sort_key=lambda e: e.amount_nok, align=RIGHT,
-                   width=110),
+            Column(self.tr("Dato"), lambda e: e.spent_on.strftime("%d.%m.%Y"), sort_key=lambda e: e.spent_on),
+            Column(self.tr("Kategori"), lambda e: e.category.label),
+            Column(self.tr("Betalt av"), lambda e: e.funded_by.label),
+            Column(self.tr("Beløp"), lambda e: kroner(e.amount_nok), sort_key=lambda e: e.amount_nok, align=RIGHT),
             Column(self.tr("Beskrivelse"), lambda e: e.description or ""),
         ])
         self.expense_proxy = SearchProxy(self.expense_model)
         self.expense_view = make_table(self.expense_model, self.expense_proxy)
+        self.expense_view.setAccessibleName(self.tr("Utgifter"))
         self.expense_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.expense_view.doubleClicked.connect(lambda _i: self.edit_expense())
         box.addWidget(self.expense_view, 1)
@@ -123,6 +123,7 @@ class FundsPage(Page):
         box.addWidget(section_title(self.tr("Brukt per kategori og semester")))
         self.summary_model = RecordTableModel([])
         self.summary_view = make_table(self.summary_model)
+        self.summary_view.setAccessibleName(self.tr("Oppsummering per kategori og semester"))
         box.addWidget(self.summary_view, 1)
         self.source_label = muted("")
         box.addWidget(self.source_label)
@@ -134,14 +135,14 @@ class FundsPage(Page):
         box.setContentsMargins(0, 10, 0, 0)
         box.addWidget(section_title(self.tr("Tilskudd")))
         self.grant_model = RecordTableModel([
-            Column(self.tr("Grunnlag"), lambda g: g.basis.label, width=200),
-            Column(self.tr("Beløp"), lambda g: kroner(g.amount_nok), align=RIGHT, width=120),
-            Column(self.tr("Andel"), lambda g: f"{g.share_percent} %", align=RIGHT, width=70),
-            Column(self.tr("Kommunens del"), lambda g: kroner(g.amount_nok * g.share_percent // 100), align=RIGHT,
-                   width=130),
+            Column(self.tr("Grunnlag"), lambda g: g.basis.label),
+            Column(self.tr("Beløp"), lambda g: kroner(g.amount_nok), align=RIGHT),
+            Column(self.tr("Andel"), lambda g: f"{g.share_percent} %", align=RIGHT),
+            Column(self.tr("Kommunens del"), lambda g: kroner(g.amount_nok * g.share_percent // 100), align=RIGHT),
             Column(self.tr("Delt med"), lambda g: g.shared_with or ""),
         ])
         self.grant_view = make_table(self.grant_model)
+        self.grant_view.setAccessibleName(self.tr("Tilskudd"))
         self.grant_view.setMaximumHeight(130)
         self.grant_view.doubleClicked.connect(lambda _i: self.edit_grant())
         box.addWidget(self.grant_view)
@@ -154,11 +155,12 @@ class FundsPage(Page):
         box.addSpacing(8)
         box.addWidget(section_title(self.tr("Egenfinansiering per semester")))
         self.own_model = RecordTableModel([
-            Column(self.tr("Semester"), lambda o: o.semester, width=100),
-            Column(self.tr("Beløp"), lambda o: kroner(o.amount_nok), align=RIGHT, width=120),
+            Column(self.tr("Semester"), lambda o: o.semester),
+            Column(self.tr("Beløp"), lambda o: kroner(o.amount_nok), align=RIGHT),
             Column(self.tr("Beskrivelse"), lambda o: o.description or ""),
         ])
         self.own_view = make_table(self.own_model)
+        self.own_view.setAccessibleName(self.tr("Egenfinansiering"))
         self.own_view.doubleClicked.connect(lambda _i: self.edit_own())
         box.addWidget(self.own_view, 1)
         row = QHBoxLayout()
@@ -213,7 +215,7 @@ class FundsPage(Page):
             left=s.months_left, grant_left=kroner(s.remaining_grant_nok)))
         self._fill_combo(self.semester_filter, self.tr("Alle semestre"), [(x, x) for x in data["semesters"]])
         self._fill_combo(self.category_filter, self.tr("Alle kategorier"), [(c.label, c) for c in ExpenseCategory])
-        self._fill_combo(self.source_filter, self.tr("Tilskudd og egen"), [(f.label, f) for f in FundingSource])
+        self._fill_combo(self.source_filter, self.tr("Tilskudd og egenfinansiering"), [(f.label, f) for f in FundingSource])
         self.expense_model.set_rows(data["expenses"])
         self.grant_model.set_rows(data["grants"])
         order = {s: i for i, s in enumerate(data["semesters"])}
@@ -225,7 +227,7 @@ class FundsPage(Page):
     def _fill_summary(self, semesters: list[str]) -> None:
         from storage.enums import ExpenseCategory
 
-        from ..widgets.table_model import RIGHT, Column, RecordTableModel
+        from ..widgets.table_model import RIGHT, Column, RecordTableModel, size_columns
 
         s = self.summary
         rows = [(c.label, {sem: s.spent_by_semester.get(sem, {}).get(c, 0) for sem in semesters},
@@ -234,15 +236,13 @@ class FundsPage(Page):
         rows.append((self.tr("Brukt i alt"), totals, s.spent_nok))
         rows.append((self.tr("Egenfinansiering"), {sem: s.own_by_semester.get(sem, 0) for sem in semesters},
                      s.own_nok))
-        columns = [Column(self.tr("Kategori"), lambda r: r[0], width=340)]
-        columns += [Column(sem, lambda r, sem=sem: kroner(r[1][sem]), align=RIGHT, width=110) for sem in semesters]
+        columns = [Column(self.tr("Kategori"), lambda r: r[0], stretch=True)]
+        columns += [Column(sem, lambda r, sem=sem: kroner(r[1][sem]), align=RIGHT) for sem in semesters]
         columns.append(Column(self.tr("Totalt"), lambda r: kroner(r[2]), align=RIGHT))
         self.summary_model = RecordTableModel(columns)
         self.summary_model.set_rows(rows)
         self.summary_view.setModel(self.summary_model)
-        for i, column in enumerate(columns):
-            if column.width:
-                self.summary_view.setColumnWidth(i, column.width)
+        size_columns(self.summary_view, columns)
         self.source_label.setText(self.tr(
             "Av det som er brukt, er {grant} betalt med tilskudd og {own} med egenfinansiering. "
             "Igjen i alt: {rest} av {available}.").format(
@@ -261,8 +261,7 @@ class FundsPage(Page):
             lambda e: (semester is None or semester_of(e.spent_on) == semester)
             and (category is None or e.category == category) and (source is None or e.funded_by == source))
         shown = [self.expense_proxy.index(r, 0).data(ROW_ROLE) for r in range(self.expense_proxy.rowCount())]
-        self.filtered_sum.setText(self.tr("{n} utgifter, til sammen {sum}").format(
-            n=len(shown), sum=kroner(sum(e.amount_nok for e in shown))))
+        self.filtered_sum.setText(counts.expenses_sum(len(shown), kroner(sum(e.amount_nok for e in shown))))
 
     # --- actions -------------------------------------------------------------------------------------
 

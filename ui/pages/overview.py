@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import counts as count_texts
 from .. import topics
 from ..format import kroner, semester_span, thousands
 from .base import FigureCard, Page, card, card_grid, muted, section_title
@@ -50,7 +51,6 @@ class OverviewPage(Page):
     TOPICS = frozenset({topics.MUNICIPALITIES, topics.CURRENT_MUNICIPALITY, topics.PARTICIPATION, topics.UNITS,
                         topics.NETWORKS, topics.GATHERINGS, topics.SESSION_LOGS, topics.VIGNETTES, topics.FUNDS,
                         topics.PLANS, topics.RESOURCE_PERSONS})
-    setup_requested = Signal()
     loaded = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -244,8 +244,8 @@ class OverviewPage(Page):
         if counts.cohort is not None:
             parts.append(self.tr("Pulje {n}").format(n=counts.cohort))
         if counts.semesters:
-            parts.append(self.tr("{span} ({n} semestre)").format(span=semester_span(counts.semesters),
-                                                                 n=len(counts.semesters)))
+            parts.append(self.tr("{span} ({n})").format(span=semester_span(counts.semesters),
+                                                        n=count_texts.semesters_count(len(counts.semesters))))
         self.period_label.setText("  ·  ".join(parts) or self.tr("Ingen deltakelse er registrert."))
         values = {
             "kindergartens": thousands(counts.kindergartens),

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import topics
+from ..widgets.saved_notice import SavedNotice
 from .base import Page, muted, section_title
 
 DEBOUNCE_MS = 700
@@ -75,6 +76,8 @@ class ReportsPage(Page):
         self.message.setWordWrap(True)
         self.message.setObjectName("muted")
         self.body.addWidget(self.message)
+        self.saved_notice = SavedNotice()  # stays after the reload that a save triggers
+        self.body.addWidget(self.saved_notice)
         self.splitter = QSplitter()
         self.body.addWidget(self.splitter, 1)
 
@@ -331,8 +334,8 @@ class ReportsPage(Page):
                            on_done=self._saved, on_error=self._failed)
 
     def _saved(self, written) -> None:
-        self.message.setText(self.tr("Lagret og arkivert: {files}").format(
-            files=", ".join(str(p) for p in written)))
+        self.saved_notice.show_saved(self.tr("Lagret og arkivert: {files}.").format(
+            files=", ".join(Path(p).name for p in written)), Path(written[0]).parent)
         self.finished.emit(written)
 
     def _saved_county(self, written) -> None:
@@ -355,8 +358,8 @@ class ReportsPage(Page):
 
     def _sent(self, path: Path) -> None:
         self._open(path)
-        self.message.setText(self.tr("E-postutkastet er åpnet i e-postprogrammet og rapporten er arkivert: {path}")
-                             .format(path=path))
+        self.saved_notice.show_saved(self.tr("E-postutkastet er åpnet i e-postprogrammet og rapporten er "
+                                             "arkivert: {name}.").format(name=Path(path).name), Path(path).parent)
         self.finished.emit(path)
 
     def _failed(self, exc) -> None:

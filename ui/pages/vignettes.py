@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import topics
+from .. import counts, topics
 from .base import Page
 
 
@@ -154,8 +154,8 @@ class VignettesPage(Page):
         detail, responses = result
         self.detail, self.responses = detail, responses
         s = detail.session
-        self.session_label.setText(self.tr("{title} · {day} · {n} svar, {coded} kodet").format(
-            title=s.title, day=s.held_on.strftime("%d.%m.%Y"), n=detail.responses, coded=detail.coded))
+        self.session_label.setText(counts.session_heading(s.title, s.held_on.strftime("%d.%m.%Y"),
+                                                          detail.responses, detail.coded))
 
     def _session_loaded(self, result) -> None:
         self._header_loaded(result)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..widgets.forms import form_error
-from ..widgets.table_model import RecordTableModel, SearchProxy
+from ..widgets.table_model import RecordTableModel, SearchProxy, size_columns
 
 DISABLED_PRIMARY = "QPushButton#primary:disabled { background: #a9b8c8; border-color: #a9b8c8; color: #eef2f6; }"
 TODAY: date | None = None  # tests pin the day (the demo is built for 2026-11-20)
@@ -91,12 +90,8 @@ def make_table(model: RecordTableModel, proxy: SearchProxy | None = None) -> QTa
     view.setAlternatingRowColors(True)
     view.setSortingEnabled(proxy is not None)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.setWordWrap(False)
-    for i, column in enumerate(model.columns):
-        if column.width:
-            view.setColumnWidth(i, column.width)
+    size_columns(view, model.columns)
     return view
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import topics
+from .. import counts, topics
 from ..pages.base import muted, section_title
 from ..widgets.table_model import Column, FastSearchProxy, RecordTableModel
 from .common import (
@@ -71,11 +71,12 @@ class NetworksSection(Section):
         box.setContentsMargins(0, 0, 8, 0)
         box.addWidget(section_title(self.tr("Nettverk")))
         self.model = RecordTableModel([
-            Column(self.tr("Navn"), lambda n: n.name, width=210),
-            Column(self.tr("Målgruppe"), lambda n: n.target.label, width=95),
-            Column(self.tr("Leder"), lambda n: n.leader or ""),
+            Column(self.tr("Navn"), lambda n: n.name, stretch=True),
+            Column(self.tr("Målgruppe"), lambda n: n.target.label),
+            Column(self.tr("Leder"), lambda n: n.leader or "", stretch=True),
         ])
         self.view = make_table(self.model)
+        self.view.setAccessibleName(self.tr("Nettverk"))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setMaximumHeight(170)
         self.view.doubleClicked.connect(lambda _i: self.edit_network())
@@ -94,6 +95,7 @@ class NetworksSection(Section):
         box.addSpacing(6)
         box.addWidget(section_title(self.tr("Medlemmer")))
         self.members = QListWidget()
+        self.members.setAccessibleName(self.tr("Medlemmer"))
         self.members.setStyleSheet("QListWidget::item { padding: 2px 0; }")
         box.addWidget(self.members, 1)
         save_members = QPushButton(self.tr("Lagre medlemmer"))
@@ -108,6 +110,7 @@ class NetworksSection(Section):
         self.focus_semester = QComboBox()
         self.focus_semester.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.focus_text = QLineEdit()
+        self.focus_text.setAccessibleName(self.tr("Fokus i semesteret"))
         self.focus_text.setPlaceholderText(self.tr("For eksempel: relasjonen mellom voksne og barn"))
         save_focus = QPushButton(self.tr("Lagre fokus"))
         save_focus.clicked.connect(self.save_focus)
@@ -130,22 +133,23 @@ class NetworksSection(Section):
                                   self.tr("Fagdager, regionale samlinger og oppstart"), self.tr("Alle samlinger")])
         self.semester_filter = QComboBox()
         self.semester_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.semester_filter.setMinimumContentsLength(len(self.tr("Alle semestre")))  # never «Alle semes»
         row.addWidget(self.show_combo, 1)
         row.addWidget(self.semester_filter)
-        self.export_row = row
         box.addLayout(row)
         self.gatherings_model = RecordTableModel([
-            Column(self.tr("Dato"), lambda g: fmt_date(g.starts_at.date()), sort_key=lambda g: g.starts_at, width=90),
-            Column(self.tr("Kl."), lambda g: f"{g.starts_at.hour:02d}:{g.starts_at.minute:02d}", width=50),
-            Column(self.tr("Tittel"), lambda g: g.title, width=230),
-            Column(self.tr("Type"), lambda g: g.kind.label, width=135),
-            Column(self.tr("Nettverk"), lambda g: self.names.get(g.network_id, ""), width=150),
-            Column(self.tr("Sted"), lambda g: g.place or "", width=135),
+            Column(self.tr("Dato"), lambda g: fmt_date(g.starts_at.date()), sort_key=lambda g: g.starts_at),
+            Column(self.tr("Kl."), lambda g: f"{g.starts_at.hour:02d}:{g.starts_at.minute:02d}"),
+            Column(self.tr("Tittel"), lambda g: g.title, stretch=True),
+            Column(self.tr("Type"), lambda g: g.kind.label),
+            Column(self.tr("Nettverk"), lambda g: self.names.get(g.network_id, ""), stretch=True),
+            Column(self.tr("Sted"), lambda g: g.place or "", stretch=True),
             Column(self.tr("Status"), lambda g: g.status.label,
                    foreground=lambda g: "#52606d" if g.status == "cancelled" else None),
         ])
         self.gatherings_proxy = FastSearchProxy(self.gatherings_model)
         self.gatherings_view = make_table(self.gatherings_model, self.gatherings_proxy)
+        self.gatherings_view.setAccessibleName(self.tr("Samlinger"))
         self.gatherings_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.gatherings_view.doubleClicked.connect(lambda _i: self.edit_gathering())
         box.addWidget(self.gatherings_view, 1)
@@ -168,11 +172,17 @@ class NetworksSection(Section):
         menu.addAction(self.tr("Det valgte nettverket"), lambda: self.export_calendar("network"))
         menu.addAction(self.tr("Valgte samlinger i lista"), lambda: self.export_calendar("selected"))
         self.export_button.setMenu(menu)
-        for b in (self.series_button, self.programme_button, edit_g, self.delete_button):
+        # Two short rows rather than one long one: the pane is narrow on a 1280 px laptop.
+        for b in (self.series_button, self.programme_button):
             row.addWidget(b)
         row.addStretch(1)
         box.addLayout(row)
-        self.export_row.addWidget(self.export_button)
+        row = QHBoxLayout()
+        for b in (edit_g, self.delete_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        row.addWidget(self.export_button)
+        box.addLayout(row)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -272,7 +282,7 @@ class NetworksSection(Section):
         self.gatherings_view.setColumnHidden(NETWORK_COLUMN, show != SHOW_ALL)
         self.series_button.setEnabled(network is not None)
         n = self.gatherings_proxy.rowCount()
-        self.gatherings_note.setText(self.tr("{n} samlinger vises. Dobbeltklikk for å endre en samling.").format(n=n))
+        self.gatherings_note.setText(counts.gatherings_listed(n))
 
     # --- networks ------------------------------------------------------------------------------------
 
@@ -330,9 +340,15 @@ class NetworksSection(Section):
     # --- gatherings ----------------------------------------------------------------------------------
 
     def _current_semester(self) -> str | None:
-        from storage.semesters import semester_of
+        """The semester the dialogs propose: the one filtered on, unless it lies before the semester to
+        plan for now (the next one when less than a month of this one is left)."""
+        from storage.semesters import semester_bounds, semester_to_plan
 
-        return self.semester_filter.currentData() or semester_of(today())
+        proposal = semester_to_plan(today())
+        chosen = self.semester_filter.currentData()
+        if chosen and semester_bounds(chosen)[0] >= semester_bounds(proposal)[0]:
+            return chosen
+        return proposal
 
     def plan_series(self) -> SeriesDialog | None:
         network = self.selected_network()
@@ -395,4 +411,4 @@ class NetworksSection(Section):
             return export_gatherings(store, mid, path, network_id=network_id, ids=ids)
 
         self.runner.submit(fn, on_done=lambda n: self.gatherings_note.setText(
-            self.tr("{n} samlinger er lagret i {path}.").format(n=n, path=path)), label=self.tr("Lager kalenderfil …"))
+            counts.calendar_saved(n, path)), label=self.tr("Lager kalenderfil …"))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import topics
+from .. import counts, topics
 from ..format import kroner
 from ..pages.base import card, muted, section_title
 from ..widgets.forms import form_error
@@ -130,12 +130,13 @@ class ParticipationSection(Section):
         box.addWidget(muted(self.tr("Foreslått ut fra rollene: 260\u00a0000 kr per barnehagemyndighet og skoleeier, "
                                     "100\u00a0000 kr per frittstående skole. Et tilskudd kan deles med andre kommuner.")))
         self.grants_model = RecordTableModel([
-            Column(self.tr("Grunnlag"), lambda g: g.basis.label, width=190),
-            Column(self.tr("Beløp"), lambda g: kroner(g.amount_nok), align=RIGHT, width=110),
-            Column(self.tr("Andel"), lambda g: f"{g.share_percent} %", align=RIGHT, width=70),
+            Column(self.tr("Grunnlag"), lambda g: g.basis.label),
+            Column(self.tr("Beløp"), lambda g: kroner(g.amount_nok), align=RIGHT),
+            Column(self.tr("Andel"), lambda g: f"{g.share_percent} %", align=RIGHT),
             Column(self.tr("Delt med"), lambda g: g.shared_with or ""),
         ])
         self.grants_view = make_table(self.grants_model)
+        self.grants_view.setAccessibleName(self.tr("Tilskudd"))
         self.grants_view.doubleClicked.connect(lambda _i: self.edit_grant())
         self.grants_view.setMaximumHeight(160)
         box.addWidget(self.grants_view)
@@ -187,7 +188,7 @@ class ParticipationSection(Section):
             self.semesters.setText(self.tr("Sluttdatoen er før startdatoen."))
             return
         found = semesters_between(start, end)
-        self.semesters.setText(self.tr("{list} ({n} semestre)").format(list=", ".join(found), n=len(found)))
+        self.semesters.setText(self.tr("{list} ({n})").format(list=", ".join(found), n=counts.semesters_count(len(found))))
 
     def save(self) -> None:
         pid = self.participation_id

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import topics
+from .. import counts, topics
 from ..pages.base import muted
 from .common import FormDialog, Section, fmt_date, load_context
 
@@ -103,7 +103,8 @@ class PlanSection(Section):
         self.compare_button = QPushButton(self.tr("Sammenlign versjoner …"))
         self.compare_button.clicked.connect(self.compare)
         self.revert_button = QPushButton(self.tr("Forkast endringene"))
-        self.revert_button.clicked.connect(self._fill)
+        self.revert_button.clicked.connect(self.ask_revert)
+        self.revert_box = None  # «Forkast endringene?», while it is asked
         self.save_button = QPushButton(self.tr("Lagre ny versjon …"))
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save)
@@ -114,6 +115,7 @@ class PlanSection(Section):
         layout.addWidget(self.message)
         body = QHBoxLayout()
         self.parts = QListWidget()
+        self.parts.setAccessibleName(self.tr("Planens deler"))
         self.parts.setFixedWidth(300)
         self.parts.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
         self.stack = QStackedWidget()
@@ -147,6 +149,7 @@ class PlanSection(Section):
         if hint:
             box.addWidget(muted(hint))
         editor = QPlainTextEdit()
+        editor.setAccessibleName(title)
         editor.setTabChangesFocus(True)
         editor.textChanged.connect(self._changed)
         box.addWidget(editor, 1)
@@ -182,7 +185,7 @@ class PlanSection(Section):
             self.version_label.setText(self.tr("Versjon {n}, lagret {day}: {reason}").format(
                 n=current.version, day=fmt_date(current.created_at.date()), reason=current.reason))
         self.compare_button.setEnabled(bool(self.state and len(self.state.versions) >= 2))
-        self.message.setText(self.tr("{n} versjoner lagret.").format(n=len(self.state.versions)) if self.state else "")
+        self.message.setText(counts.versions_saved(len(self.state.versions)) if self.state else "")
         self._changed()
 
     def sections(self) -> dict[str, str]:
@@ -194,6 +197,21 @@ class PlanSection(Section):
             if key.startswith(GOALS_PREFIX):
                 goals.extend(text_to_goals(editor.toPlainText(), key[len(GOALS_PREFIX):]))
         return goals
+
+    def ask_revert(self) -> None:
+        """Throwing away what was typed in every section cannot be undone: ask first."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Forkast endringene?"), self.tr(
+            "Alt du har skrevet i planen siden den sist ble lagret, blir borte. Det kan ikke angres."),
+            QMessageBox.StandardButton.NoButton, self)
+        discard = box.addButton(self.tr("Forkast endringene"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Behold teksten"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.buttonClicked.connect(lambda button: self._fill() if button is discard else None)
+        self.revert_box = box
+        box.open()
 
     def is_changed(self) -> bool:
         current = self.state.current if self.state else None

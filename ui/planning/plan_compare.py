@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from .. import counts
+from ..widgets.screen import fit_to_screen
 from .common import fmt_date
 
 INSERTED = "background:#d9f2dd; color:#14532d;"
@@ -49,7 +51,7 @@ class CompareDialog(QDialog):
         self.versions = sorted(versions, key=lambda v: v.version)
         self.diffs = []
         self.setWindowTitle(self.tr("Sammenlign versjoner av planen"))
-        self.resize(1100, 720)
+        fit_to_screen(self, 1100, 720)
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.left = QComboBox()
@@ -108,8 +110,7 @@ class CompareDialog(QDialog):
     def _show(self, diffs) -> None:
         self.diffs = diffs
         changed = [d.title for d in diffs if d.changed]
-        self.summary.setText(self.tr("{n} av {total} deler er endret: {list}").format(
-            n=len(changed), total=len(diffs), list=", ".join(changed)) if changed
+        self.summary.setText(counts.parts_changed(len(changed), len(diffs), ", ".join(changed)) if changed
             else self.tr("Ingen forskjeller mellom de to versjonene."))
         self.old_pane.setHtml(render(diffs, "old"))
         self.new_pane.setHtml(render(diffs, "new"))

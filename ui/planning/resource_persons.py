@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import topics
+from .. import counts, topics
 from ..pages.base import section_title
 from ..widgets.table_model import RIGHT, Column, RecordTableModel
 from .common import (
@@ -134,14 +134,15 @@ class ResourcePersonsSection(Section):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(section_title(self.tr("Ressurspersoner og stillinger")))
         self.model = RecordTableModel([
-            Column(self.tr("Navn"), lambda a: a.person.name, width=200),
-            Column(self.tr("E-post"), lambda a: a.person.email or "", width=220),
-            Column(self.tr("Område"), lambda a: a.assignment.area.label, width=150),
-            Column(self.tr("Stilling"), lambda a: f"{a.assignment.position_percent} %", align=RIGHT, width=70),
-            Column(self.tr("Fra"), lambda a: fmt_date(a.assignment.start), width=100),
+            Column(self.tr("Navn"), lambda a: a.person.name, stretch=True),
+            Column(self.tr("E-post"), lambda a: a.person.email or "", stretch=True),
+            Column(self.tr("Område"), lambda a: a.assignment.area.label),
+            Column(self.tr("Stilling"), lambda a: f"{a.assignment.position_percent} %", align=RIGHT),
+            Column(self.tr("Fra"), lambda a: fmt_date(a.assignment.start)),
             Column(self.tr("Til"), lambda a: fmt_date(a.assignment.end)),
         ])
         self.view = make_table(self.model)
+        self.view.setAccessibleName(self.tr("Ressurspersoner og stillinger"))
         self.view.doubleClicked.connect(lambda _i: self.edit())
         box.addWidget(self.view, 1)
         buttons = QHBoxLayout()
@@ -164,15 +165,15 @@ class ResourcePersonsSection(Section):
         box.addWidget(self.rule_summary)
         red = lambda m: None if m.met else RED  # noqa: E731
         self.months_model = RecordTableModel([
-            Column(self.tr("Måned"), lambda m: fmt_month(m.month), foreground=red, width=140),
-            Column(self.tr("Barnehage"), lambda m: percent(m.kindergarten_percent), align=RIGHT, foreground=red,
-                   width=90),
-            Column(self.tr("Skole"), lambda m: percent(m.school_percent), align=RIGHT, foreground=red, width=90),
+            Column(self.tr("Måned"), lambda m: fmt_month(m.month), foreground=red),
+            Column(self.tr("Barnehage"), lambda m: percent(m.kindergarten_percent), align=RIGHT, foreground=red),
+            Column(self.tr("Skole"), lambda m: percent(m.school_percent), align=RIGHT, foreground=red),
             Column(self.tr("Status"), lambda m: self.tr("Oppfylt") if m.met else self.tr("✗ Ikke oppfylt"),
-                   foreground=red, width=120),
+                   foreground=red),
             Column(self.tr("Begrunnelse"), lambda m: m.reason, foreground=red),
         ])
         self.months_view = make_table(self.months_model)
+        self.months_view.setAccessibleName(self.tr("Stilling per måned"))
         box.addWidget(self.months_view, 1)
         splitter.addWidget(bottom)
         splitter.setSizes([300, 400])
@@ -194,11 +195,11 @@ class ResourcePersonsSection(Section):
         if not months:
             self.rule_summary.setText("")
         elif unmet:
-            self.rule_summary.setText(self.tr("⚠ {n} av {total} måneder oppfyller ikke regelen: {months}.").format(
-                n=len(unmet), total=len(months), months=", ".join(fmt_month(m.month) for m in unmet)))
+            self.rule_summary.setText(counts.months_failing(
+                len(unmet), len(months), ", ".join(fmt_month(m.month) for m in unmet)))
             self.rule_summary.setStyleSheet(f"color: {RED}; font-weight: 600;")
         else:
-            self.rule_summary.setText(self.tr("✓ Regelen er oppfylt i alle {n} månedene.").format(n=len(months)))
+            self.rule_summary.setText(counts.months_ok(len(months)))
             self.rule_summary.setStyleSheet("color: #1e6b35; font-weight: 600;")
         if unmet:
             row = months.index(unmet[0])

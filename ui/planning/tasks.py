@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import topics
+from .. import counts, topics
 from ..widgets.table_model import Column, RecordTableModel, SearchProxy
 from .common import (
     FormDialog,
@@ -124,14 +124,15 @@ class TasksSection(Section):
         red = lambda t: RED if t.overdue else None  # noqa: E731
         self.model = RecordTableModel([
             Column(self.tr("Frist"), lambda t: fmt_date(t.due_date), sort_key=lambda t: t.due_date or "9",
-                   foreground=red, width=90),
-            Column(self.tr("Oppgave"), lambda t: t.title, foreground=red, width=330),
-            Column(self.tr("Gjelder"), lambda t: self.names.get(t.network_id or t.unit_id, ""), width=220),
+                   foreground=red),
+            Column(self.tr("Oppgave"), lambda t: t.title, foreground=red, stretch=True),
+            Column(self.tr("Gjelder"), lambda t: self.names.get(t.network_id or t.unit_id, "")),
             Column(self.tr("Status"), lambda t: self.tr("⚠ Forfalt") if t.overdue else t.status.label,
                    foreground=red),
         ])
         self.proxy = SearchProxy(self.model)
         self.view = make_table(self.model, self.proxy)
+        self.view.setAccessibleName(self.tr("Oppgaver"))
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.doubleClicked.connect(lambda _i: self.edit_task())
         layout.addWidget(self.view, 1)
@@ -173,7 +174,7 @@ class TasksSection(Section):
         self.owner_filter.blockSignals(False)
         self.model.set_rows(tasks)
         overdue = sum(t.overdue for t in tasks)
-        self.summary.setText(self.tr("{n} oppgaver, {o} forfalt.").format(n=len(tasks), o=overdue))
+        self.summary.setText(counts.tasks_summary(len(tasks), overdue))
         self.summary.setStyleSheet(f"color: {RED}; font-weight: 600;" if overdue else "")
         self._filter()
         self.loaded.emit()

@@ -97,6 +97,7 @@ class UnitsSection(Section):
         layout.setContentsMargins(0, 12, 0, 0)
         bar = QHBoxLayout()
         self.search = QLineEdit()
+        self.search.setAccessibleName(self.tr("Søk i enhetene"))
         self.search.setPlaceholderText(self.tr("Søk i navn, leder og e-post …"))
         self.search.setClearButtonEnabled(True)
         self.kind_filter = QComboBox()
@@ -111,18 +112,19 @@ class UnitsSection(Section):
         layout.addLayout(bar)
 
         self.model = RecordTableModel([
-            Column(self.tr("Navn"), lambda u: u.name, width=230),
-            Column(self.tr("Type"), lambda u: u.kind.label, width=110),
-            Column(self.tr("Eierform"), lambda u: u.ownership.label, width=90),
-            Column(self.tr("Trinn"), lambda u: u.stages.label if u.stages else "", width=150),
-            Column(self.tr("Ansatte"), lambda u: u.staff_count, align=RIGHT, width=70),
-            Column(self.tr("Leder"), lambda u: u.leader_role or "", width=140),
-            Column(self.tr("E-post"), lambda u: u.leader_email or "", width=220),
+            Column(self.tr("Navn"), lambda u: u.name, stretch=True),
+            Column(self.tr("Type"), lambda u: u.kind.label),
+            Column(self.tr("Eierform"), lambda u: u.ownership.label),
+            Column(self.tr("Trinn"), lambda u: u.stages.label if u.stages else ""),
+            Column(self.tr("Ansatte"), lambda u: u.staff_count, align=RIGHT),
+            Column(self.tr("Leder"), lambda u: u.leader_role or ""),
+            Column(self.tr("E-post"), lambda u: u.leader_email or "", stretch=True),
             Column(self.tr("Status"), lambda u: self.tr("Arkivert") if u.archived else self.tr("Aktiv"),
                    foreground=lambda u: "#52606d" if u.archived else None),
         ])
         self.proxy = FastSearchProxy(self.model)
         self.view = make_table(self.model, self.proxy)
+        self.view.setAccessibleName(self.tr("Enheter"))
         self.view.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
         self.view.doubleClicked.connect(lambda _i: self.edit_unit())
         layout.addWidget(self.view, 1)

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import topics
+from .. import counts, topics
 from ..pages.base import muted, section_title
 from ..widgets.forms import form_error
+from ..widgets.screen import fit_to_screen
 from ..widgets.table_model import RIGHT, Column, RecordTableModel
 from .common import make_table
 
@@ -47,7 +48,7 @@ class UnitImportDialog(QDialog):
         self.preview = None
         self.imported = None
         self.setWindowTitle(self.tr("Importer enhetsliste"))
-        self.resize(820, 640)
+        fit_to_screen(self, 820, 640)
         layout = QVBoxLayout(self)
         self.file_label = muted("")
         layout.addWidget(self.file_label)
@@ -68,11 +69,12 @@ class UnitImportDialog(QDialog):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.errors_model = RecordTableModel([
-            Column(self.tr("Rad"), lambda e: e.row, align=RIGHT, width=50),
-            Column(self.tr("Kolonne"), lambda e: e.column, width=150),
+            Column(self.tr("Rad"), lambda e: e.row, align=RIGHT),
+            Column(self.tr("Kolonne"), lambda e: e.column),
             Column(self.tr("Feil"), lambda e: e.message),
         ])
         self.errors_view = make_table(self.errors_model)
+        self.errors_view.setAccessibleName(self.tr("Feil i fila"))
         layout.addWidget(self.errors_view, 1)
         self.error_label = form_error()
         layout.addWidget(self.error_label)
@@ -144,16 +146,15 @@ class UnitImportDialog(QDialog):
         self.error_label.hide()
         rows = len(self.raw.rows)
         if preview.errors:
-            self.summary.setText(self.tr("{rows} rader lest, {n} feil. Ingenting blir lagret før alle feilene er "
-                                         "rettet i fila eller i valgene over.").format(rows=rows, n=len(preview.errors)))
+            self.summary.setText(counts.rows_read(rows, len(preview.errors)))
         elif preview.valid:
-            self.summary.setText(self.tr("Alle {n} radene er i orden og kan importeres.").format(n=len(preview.valid)))
+            self.summary.setText(counts.rows_ok(len(preview.valid)))
         else:
             self.summary.setText(self.tr("Fila har ingen rader å importere."))
         if self.raw.note:
             self.summary.setText(self.summary.text() + " " + self.raw.note)
         self.import_button.setEnabled(preview.ok)
-        self.import_button.setText(self.tr("Importer {n} enheter").format(n=len(preview.valid)) if preview.ok
+        self.import_button.setText(counts.import_units(len(preview.valid)) if preview.ok
                                    else self.tr("Importer"))
 
     # --- step 4: store all or nothing --------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The archive list: every saved or sent report file, newest first (date, kind, recipient, SHA-256)."""
+"""The archive list: every saved or sent report file, newest first (date, kind, recipient; the checksum
+in the file's tooltip, as «Kontrollsum»)."""
 
 from __future__ import annotations
 
@@ -59,9 +60,10 @@ class ArchiveList(QWidget):
                    sort_key=lambda r: r.archived_at),
             Column(self.tr("Type"), lambda r: self.tr(KIND_LABELS.get(r.kind, r.kind))
                    + (f" {r.semester}" if r.semester else "")),
-            Column(self.tr("Fil"), lambda r: r.filename),
+            Column(self.tr("Fil"), lambda r: r.filename, tooltip=lambda r: self.tr(
+                "Kontrollsum: {sum}\nViser at fila som åpnes, er nøyaktig den som ble lagret eller sendt.").format(
+                sum=r.sha256)),
             Column(self.tr("Mottaker"), lambda r: r.recipient if r.sent else self.tr("(lagret)")),
-            Column(self.tr("SHA-256"), lambda r: r.sha256[:16] + "…", tooltip=lambda r: r.sha256),
         ]
         self.model = RecordTableModel(columns, self)
         self.proxy = SearchProxy(self.model, self)

@@ -12,6 +12,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from .. import counts
+
 
 class PreviewPane(QWidget):
     def __init__(self, parent: QWidget | None = None):
@@ -52,7 +54,7 @@ class PreviewPane(QWidget):
         self.document.close()
         path.write_bytes(pdf)
         self.document.load(str(path))
-        self.status.setText(self.tr("{n} sider").format(n=self.document.pageCount()))
+        self.status.setText(counts.pages(self.document.pageCount()))
 
     def page_count(self) -> int:
         return self.document.pageCount()

@@ -54,6 +54,7 @@ class LogForm(QWidget):
         form.setHorizontalSpacing(10)
         self.held_on = date_edit(date.today())
         self.duration = _spin(5, 600, self.tr(" min"))
+        self.duration.setAccessibleName(self.tr("Varighet"))
         self.duration.setSingleStep(15)
         self.duration.setValue(60)
         row = QHBoxLayout()
@@ -65,7 +66,9 @@ class LogForm(QWidget):
         date_label.setBuddy(self.held_on)
         form.addRow(date_label, row)
         self.staff_present = _spin(0, 1000)
+        self.staff_present.setAccessibleName(self.tr("Ansatte til stede"))
         self.staff_total = _spin(1, 1000)
+        self.staff_total.setAccessibleName(self.tr("Ansatte i alt"))
         staff = QHBoxLayout()
         staff.addWidget(self.staff_present)
         staff.addWidget(QLabel(self.tr("av")))
@@ -144,7 +147,7 @@ class LogForm(QWidget):
             self.staff_total.setValue(staff_count)
             self.staff_present.setValue(min(self.staff_present.value() or staff_count, staff_count))
         set_edit_date(self.held_on, day)
-        if leader_role and not self.led_by.currentText():
+        if leader_role:  # a new unit: its leader role, not the first item of the list
             self.led_by.setCurrentText(leader_role)
         for box in (self.theme, self.method):
             box.clear()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import topics
+from .. import counts, topics
 from ..gatherings.common import find_data
 from ..widgets.table_model import RIGHT, Column, RecordTableModel, SearchProxy
 from .form import LogForm
@@ -45,6 +45,7 @@ class UnitChoice:
 
 def load_units(store, progress, cancel):
     from storage.enums import UnitKind
+    from storage.rules import leader_role_of
     from storage.services.units import list_units
 
     from ..gatherings.common import municipality_and_period
@@ -53,7 +54,8 @@ def load_units(store, progress, cancel):
     if found is None:
         return None
     municipality = found[0]
-    return municipality.id, [UnitChoice(u.id, u.name, UnitKind(u.kind).label, u.staff_count, u.leader_role)
+    return municipality.id, [UnitChoice(u.id, u.name, UnitKind(u.kind).label, u.staff_count,
+                                        leader_role_of(u.kind, u.leader_role))
                              for u in list_units(store, municipality.id)]
 
 
@@ -109,6 +111,7 @@ class LogsView(QWidget):
         self.model = RecordTableModel(LOG_COLUMNS)
         self.proxy = SearchProxy(self.model)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Logger for enheten"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -202,7 +205,7 @@ class LogsView(QWidget):
             self.model.set_rows([])
             self.unit_info.setText("")
             return
-        self.unit_info.setText(self.tr("{kind} · {n} ansatte").format(kind=unit.kind, n=unit.staff_count))
+        self.unit_info.setText(counts.staff_count(unit.kind, unit.staff_count))
         if not keep_form:
             self._set_editing(None)
             self.form.start_next(unit.staff_count, self.today(), unit.leader_role)

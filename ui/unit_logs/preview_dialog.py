@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from .. import topics
 from ..pages.base import section_title
+from ..widgets.screen import fit_to_screen
 from ..widgets.table_model import RIGHT, Column, RecordTableModel
 
 REFUSED = "#b3261e"
@@ -121,7 +122,7 @@ class ImportPreviewDialog(QDialog):
         self.previews, self.runner = previews, runner
         self.result_ = None
         self.setWindowTitle(self.tr("Les inn utfylte skjema"))
-        self.resize(1100, 720)
+        fit_to_screen(self, 1100, 720)
         layout = QVBoxLayout(self)
         storable = [p for p in previews if p.ok and (p.new or p.changed)]
         blocked = [p for p in previews if not p.ok]
@@ -197,6 +198,8 @@ class ImportPreviewDialog(QDialog):
                 files=_count(len(storable), self.tr("fil"), self.tr("filer"))))
         elif blocked:
             self.headline.setText(self.tr("Ingenting kan lagres"))
+        elif not any(p.rows for p in previews):
+            self.headline.setText(self.tr("Ingen logger å lagre: skjemaene er ikke fylt ut ennå"))
         else:
             self.headline.setText(self.tr("Ingen endringer: alt i filene er allerede lagret"))
         if blocked:

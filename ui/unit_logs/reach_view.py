@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import counts
 from ..widgets.table_model import RIGHT, Column, RecordTableModel, SearchProxy
 
 LOW = "#b3261e"
@@ -135,8 +136,5 @@ class ReachView(QWidget):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         share = _percent(summary.share)
-        self.summary_label.setText(self.tr(
-            "<b>{reached} av {staff} ansatte nådd ({share})</b> · {half} av {units} enheter har nådd minst "
-            "halvparten · {none} enheter ikke nådd").format(
-            reached=summary.reached, staff=summary.staff, share=share, half=summary.units_half_or_more,
-            units=summary.units, none=summary.units_none))
+        self.summary_label.setText(counts.reach_summary(
+            summary.reached, summary.staff, share, summary.units_half_or_more, summary.units, summary.units_none))

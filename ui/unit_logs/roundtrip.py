@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import counts
+
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 
@@ -114,9 +116,9 @@ class RoundTrip(QObject):
         def job(store, progress, cancel):
             from exports.log_workbook import template_file_name, write_log_workbook
             from storage.services.log_templates import log_template_specs
-            from storage.services.municipalities import current_municipality
+            from storage.services.municipalities import require_current_municipality
 
-            municipality = current_municipality(store)
+            municipality = require_current_municipality(store)
             specs = log_template_specs(store, municipality.id, network_id=network_id, unit_ids=unit_ids, today=today)
             folder.mkdir(parents=True, exist_ok=True)
             paths, taken = [], set()
@@ -165,8 +167,7 @@ class RoundTrip(QObject):
 
             return preview_files(store, paths, read, today=today)
 
-        self.runner.submit(job, on_done=self._show_preview, label=self.tr("Kontrollerer {n} filer …").format(
-            n=len(paths)))
+        self.runner.submit(job, on_done=self._show_preview, label=counts.checking_files(len(paths)))
 
     def _show_preview(self, previews: list) -> None:
         from .preview_dialog import ImportPreviewDialog
@@ -177,9 +178,7 @@ class RoundTrip(QObject):
         self.previewed.emit(self.dialog)
 
     def _imported(self, result) -> None:
-        self.status.emit(self.tr("Lagret {new} nye og {changed} endrede logger fra {files} filer ({unchanged} var "
-                                 "uendret).").format(new=result.new, changed=result.changed,
-                                                     files=result.files_stored, unchanged=result.unchanged))
+        self.status.emit(counts.logs_stored(result.new, result.changed, result.files_stored, result.unchanged))
         self.imported.emit(result)
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import counts
 from ..widgets.forms import form_error
 
 
@@ -143,7 +144,7 @@ class DeleteCodeDialog(_Dialog):
 
     def _show_usage(self, n: int) -> None:
         used = n > 0
-        self.usage_label.setText(self.tr("Koden er brukt i {n} kodinger. Velg hva som skal skje med dem.").format(n=n)
+        self.usage_label.setText(counts.code_used(n)
                                  if used else self.tr("Koden er ikke brukt i noen koding."))
         for w in (self.remap_radio, self.remap_combo, self.delete_radio):
             w.setVisible(used)

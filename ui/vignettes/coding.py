@@ -41,11 +41,16 @@ def load_coding(session_id, coder):
     return job
 
 
+PILLS_PER_ROW = 3  # four wrapped pills still need more than the codes pane has at 1280 px
+
+
 class CodePill(QLabel):
     def __init__(self, code, parent: QWidget | None = None):
         key = f"[{code.shortcut}] " if code.shortcut else ""
         super().__init__(f"{key}{code.label}", parent)
         self.code = code
+        self.setWordWrap(True)  # a long code wraps onto two lines instead of being cut off
+        self.setToolTip(code.label)
         self.set_on(False)
 
     def set_on(self, on: bool) -> None:
@@ -168,6 +173,7 @@ class CodingView(QWidget):
             kind = self.tr("antall") if dim.numeric else (self.tr("flere mulig") if dim.multiple else
                                                            self.tr("velg én"))
             title = QLabel(f"<b>{escape(dim.label)}</b> <span style='color:#52606d'>({kind})</span>")
+            title.setWordWrap(True)
             box_layout.addWidget(title)
             row = QGridLayout()
             row.setHorizontalSpacing(6)
@@ -180,7 +186,9 @@ class CodingView(QWidget):
                 code = dim.codes[0]
                 label = self.tr("{label} [{key}], Enter lagrer").format(label=code.label, key=code.shortcut) \
                     if code.shortcut else code.label
-                row.addWidget(QLabel(label), 0, 0)
+                label = QLabel(label)
+                label.setWordWrap(True)
+                row.addWidget(label, 0, 0)
                 row.addWidget(spin, 0, 1)
                 spin.editingFinished.connect(lambda d=dim.key, s=spin: self.set_number(d, s.value()))
                 self.spins[dim.key] = spin
@@ -188,8 +196,10 @@ class CodingView(QWidget):
                 for i, code in enumerate(dim.codes):
                     pill = CodePill(code)
                     pill.mousePressEvent = lambda _e, c=code: self.apply_code(c)
-                    row.addWidget(pill, i // 4, i % 4)
+                    row.addWidget(pill, i // PILLS_PER_ROW, i % PILLS_PER_ROW)
                     self.pills[code.id] = pill
+                for column in range(min(PILLS_PER_ROW, len(dim.codes))):
+                    row.setColumnStretch(column, 1)
             box_layout.addLayout(row)
             grid.addWidget(box)
         grid.addStretch(1)

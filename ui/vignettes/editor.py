@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..widgets.forms import form_error, save_cancel_buttons
+from ..widgets.screen import fit_to_screen
 
 TARGETS = (("kindergarten", "Barnehage"), ("school", "Skole"), ("both", "Barnehage og skole"))
 
@@ -30,7 +31,7 @@ class VignetteEditor(QDialog):
     def __init__(self, item=None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Rediger vignett") if item else self.tr("Ny vignett"))
-        self.resize(760, 720)
+        fit_to_screen(self, 760, 720)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)

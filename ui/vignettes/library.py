@@ -66,6 +66,7 @@ class LibraryView(QWidget):
                            ("school", self.tr("Skole"))):
             self.target_combo.addItem(label, key)
         self.search_edit = QLineEdit()
+        self.search_edit.setAccessibleName(self.tr("Søk i vignettene"))
         self.search_edit.setPlaceholderText(self.tr("Søk i tittel, tekst og temaer …"))
         self.search_edit.setClearButtonEnabled(True)
         filters.addWidget(self.target_combo)
@@ -75,6 +76,7 @@ class LibraryView(QWidget):
         self.model = RecordTableModel([Column(self.tr(c.title), c.text, c.align) for c in self.COLUMNS])
         self.proxy = SearchProxy(self.model)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Vignetter"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -86,6 +88,7 @@ class LibraryView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setAlternatingRowColors(True)
         self.detail = QTextBrowser()
+        self.detail.setAccessibleName(self.tr("Vignettens tekst"))
         self.detail.setOpenLinks(False)
         splitter = QSplitter()
         splitter.addWidget(self.table)

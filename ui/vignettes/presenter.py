@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from ..widgets.screen import fit_to_screen
 from .phase_timer import PhaseTimer
 
 PRESENTER_STYLE = """
@@ -88,7 +89,7 @@ class PresenterWindow(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Space), self, timer.toggle)
         timer.changed.connect(self.follow_timer)
         self._fill_screens()
-        self.resize(1100, 700)
+        fit_to_screen(self, 1100, 700)
         self._apply_fonts()
         self.follow_timer()
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..widgets.forms import form_error, save_cancel_buttons
+from ..widgets.screen import fit_to_screen
 from ..widgets.table_model import RIGHT, Column, RecordTableModel, SearchProxy
 
 UNIT_KINDS = (("kindergarten", "Barnehage"), ("school", "Skole"), ("combined", "Kombinert"), ("ppt", "PP-tjenesten"),
@@ -53,6 +54,18 @@ def load_session_choices(store, progress, cancel):
         raise DomainError("Sett opp kommunen først, så kan du holde vignettøkter.")
     return (municipality, list_vignettes(store), list_gatherings(store, municipality.id, include_cancelled=False),
             list_networks(store, municipality.id))
+
+
+def default_unit_kind(network_target, vignette_target) -> str | None:
+    """The unit type new groups start with: the network's target group, else the vignette's; a mixed
+    network or a vignette for both gives «Blandet/ukjent» (None), which the user can change."""
+    for target in (network_target, vignette_target):
+        value = getattr(target, "value", target)
+        if value in ("kindergarten", "school"):
+            return value
+        if value is not None:
+            return None
+    return None
 
 
 def format_day(day: date) -> str:
@@ -139,7 +152,7 @@ class NewSessionDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ny vignettøkt"))
-        self.resize(760, 640)
+        fit_to_screen(self, 760, 640)
         self.municipality = municipality
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -153,6 +166,9 @@ class NewSessionDialog(QDialog):
         self.link_combo = QComboBox()
         self.link_combo.setAccessibleName(self.tr("Samling eller nettverk"))
         self.link_combo.addItem(self.tr("Ingen (frittstående økt)"), None)
+        self.network_targets = {n.id: n.target for n in networks}
+        self.gathering_networks = {g.id: g.network_id for g in gatherings}
+        self.kinds_changed_by_user = False
         for n in networks:
             self.link_combo.addItem(self.tr("Nettverk: {name}").format(name=n.name), ("network", n.id))
         for g in gatherings:
@@ -186,6 +202,7 @@ class NewSessionDialog(QDialog):
 
         layout.addWidget(QLabel(self.tr("Grupper (navn, enhetstype og hvilke roller som sitter i gruppa):")))
         self.groups = QTableWidget(0, 3)
+        self.groups.setAccessibleName(self.tr("Grupper"))
         self.groups.setHorizontalHeaderLabels([self.tr("Navn"), self.tr("Enhetstype"), self.tr("Roller")])
         self.groups.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.groups.horizontalHeader().resizeSection(0, 160)
@@ -210,9 +227,12 @@ class NewSessionDialog(QDialog):
         self.vignette_combo.currentIndexChanged.connect(self._vignette_changed)
         self._vignette_changed()
         for i in range(3):
-            self.add_group(self.tr("Gruppe {n}").format(n=i + 1), "kindergarten" if i < 2 else "school")
+            self.add_group(self.tr("Gruppe {n}").format(n=i + 1), self.default_kind())
 
-    def add_group(self, name: str = "", unit_kind: str | None = None, roles: str = "") -> None:
+    def add_group(self, name: str = "", unit_kind: str | None = "", roles: str = "") -> None:
+        """Add a group row; `unit_kind` "" means the default for the network and vignette chosen."""
+        if unit_kind == "":
+            unit_kind = self.default_kind()
         row = self.groups.rowCount()
         self.groups.insertRow(row)
         self.groups.setItem(row, 0, QTableWidgetItem(name or self.tr("Gruppe {n}").format(n=row + 1)))
@@ -220,20 +240,45 @@ class NewSessionDialog(QDialog):
         for key, label in UNIT_KINDS:
             combo.addItem(self.tr(label), key)
         combo.setCurrentIndex(max(combo.findData(unit_kind), 0))
+        combo.activated.connect(self._kind_chosen)
         self.groups.setCellWidget(row, 1, combo)
         self.groups.setItem(row, 2, QTableWidgetItem(roles))
+
+    def default_kind(self) -> str | None:
+        link = self.link_combo.currentData()
+        network_id = None
+        if link and link[0] == "network":
+            network_id = link[1]
+        elif link and link[0] == "gathering":
+            network_id = self.gathering_networks.get(link[1])
+        item = self.vignette_combo.currentData()
+        return default_unit_kind(self.network_targets.get(network_id), item.vignette.target if item else None)
+
+    def _kind_chosen(self, _index: int) -> None:
+        self.kinds_changed_by_user = True
+
+    def _apply_default_kind(self) -> None:
+        """Follow the network and vignette chosen, until the user picks a type for a group."""
+        if self.kinds_changed_by_user or not hasattr(self, "groups"):
+            return
+        kind = self.default_kind()
+        for row in range(self.groups.rowCount()):
+            combo = self.groups.cellWidget(row, 1)
+            combo.setCurrentIndex(max(combo.findData(kind), 0))
 
     def _vignette_changed(self) -> None:
         item = self.vignette_combo.currentData()
         if item is not None:
             for spin, minutes in zip(self.phase_spins, item.latest.phase_minutes, strict=False):
                 spin.setValue(minutes)
+        self._apply_default_kind()
 
     def _link_changed(self) -> None:
         link = self.link_combo.currentData()
         if link and link[0] == "gathering":
             day = link[2]
             self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        self._apply_default_kind()
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)

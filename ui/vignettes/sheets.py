@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..widgets.forms import form_error
+from ..widgets.screen import fit_to_screen
 from ..widgets.table_model import RIGHT, Column, RecordTableModel
 
 
@@ -104,7 +105,7 @@ class PreviewDialog(QDialog):
         super().__init__(parent)
         self.preview = preview
         self.setWindowTitle(self.tr("Les inn svarark"))
-        self.resize(860, 560)
+        fit_to_screen(self, 860, 560)
         layout = QVBoxLayout(self)
         self.summary_label = QLabel(preview.summary())
         self.summary_label.setWordWrap(True)

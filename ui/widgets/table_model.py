@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -33,7 +34,7 @@ class Column:
     sort_key: Callable[[Any], Any] | None = None  # defaults to the shown value
     tooltip: Callable[[Any], str | None] | None = None
     foreground: Callable[[Any], str | None] | None = None  # a colour name, e.g. "#b3261e"
-    width: int | None = None  # a suggested width in pixels
+    stretch: bool = False  # a long text column: shares the room the others leave, elided, with a tooltip
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -86,6 +87,9 @@ class RecordTableModel(QAbstractTableModel):
             return int(column.align.value)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(record)
+        if role == Qt.ItemDataRole.ToolTipRole and column.stretch:  # the whole text when it is elided
+            value = column.text(record)
+            return None if value in (None, "") else str(value)
         if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
             colour = column.foreground(record)
             return QBrush(QColor(colour)) if colour else None
@@ -195,3 +199,14 @@ class FastSearchProxy(SearchProxy):
             return
         self._order = (column, order)
         self.set_rows(self.sourceModel().rows())
+
+
+def size_columns(view: QTableView, columns: Sequence[Column]) -> None:
+    """Short columns as wide as their contents; the long text columns (`stretch`, else the last) share
+    the rest, so a table fits its view at 1280 px without horizontal scrolling."""
+    header = view.horizontalHeader()
+    stretch = [i for i, c in enumerate(columns) if c.stretch] or [len(columns) - 1]
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for i in stretch if columns else []:
+        header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
