@@ -10,6 +10,7 @@ mako's pygments support pull in test tools. Together that is more than half of t
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 APP_NAME = "Nettverkslogg"
@@ -36,7 +37,13 @@ EXCLUDED_MODULES = [
     # management, Tk — their libraries are 7 MB.
     "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL.WebPImagePlugin", "PIL._imagingcms", "PIL.ImageCms",
     "PIL._imagingtk", "PIL.ImageTk",
+    # pytz: icalendar and others use zoneinfo (tzdata); only an optional import finds pytz.
+    "pytz",
 ]
+if sys.platform.startswith("linux"):
+    # keyring's Secret Service backend (SecretStorage → cryptography, 11 MB). Without it the Linux build
+    # has no keyring and says so when connecting to a server; Windows uses the Credential Locker.
+    EXCLUDED_MODULES += ["secretstorage", "cryptography", "jeepney"]
 #: Imported only for a `postgresql+psycopg://` database, which SQLAlchemy loads by name: the bundle
 #: carries the driver (the `postgres` extra) so the same program can work against a shared server.
 OPTIONAL_IMPORTS = ["psycopg", "psycopg_binary", "sqlalchemy.dialects.postgresql.psycopg"]
