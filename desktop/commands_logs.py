@@ -9,6 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from storage.formatting import format_date
 from storage.i18n import _
 
 from .commands_planning import _municipality, _open_store
@@ -64,7 +65,7 @@ def run_import_logs(paths: AppPaths, files: list[Path], dry_run: bool) -> int:
             for preview in previews:
                 print(preview.summary())
                 for kept in preview.kept:
-                    print(f"  {kept.ref}: {kept.message} («{kept.log.theme}», {kept.log.held_on:%d.%m.%Y})")
+                    print(f"  {kept.ref}: {kept.message} («{kept.log.theme}», {format_date(kept.log.held_on)})")
                 for error in preview.errors[:MAX_ERRORS_SHOWN]:
                     print(f"  {error}")
                 if len(preview.errors) > MAX_ERRORS_SHOWN:

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from storage.errors import DatabaseError, DomainError
+from storage.formatting import format_date
 from storage.i18n import _
 
 from .paths import AppPaths
@@ -80,7 +81,7 @@ def run_status(paths: AppPaths, municipality: str | None, semester: str | None, 
         return 0
     out = [_("Forpliktelser for {name} – pulje {cohort}, {first}–{last}, vurdert {today}").format(
         name=chosen.name, cohort=part.cohort, first=part.semesters[0], last=part.semesters[-1],
-        today=today.strftime("%d.%m.%Y")), ""]
+        today=format_date(today)), ""]
     rows = [[_("Semester"), _("Forpliktelse"), _("Status"), _("Begrunnelse")]]
     rows += [[line.semester, line.obligation.label, line.status.label, line.reason] for line in lines]
     table = _table(rows)

@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from storage.errors import DomainError
+from storage.formatting import format_date
 from storage.i18n import _
 from storage.services.log_templates import (
     TEMPLATE_KIND,
@@ -64,10 +65,6 @@ class TemplateRefused(DomainError):
     def __init__(self, message: str, reason: str):
         super().__init__(message, field="file")
         self.reason = reason
-
-
-def _d(day) -> str:
-    return day.strftime("%d.%m.%Y")
 
 
 # --- writing ---------------------------------------------------------------------------------------
@@ -118,7 +115,7 @@ def _validations(ws, spec: LogTemplateSpec, last_row: int) -> None:
                                 formula1=f"DATE({first.year},{first.month},{first.day})",
                                 formula2=f"DATE({last.year},{last.month},{last.day})",
                                 error=_("Skriv en dato mellom {a} og {b}, for eksempel 12.03.2026.").format(
-                                    a=_d(first), b=_d(last)))
+                                    a=format_date(first), b=format_date(last)))
         elif col.bounds:
             low, high = col.bounds
             dv = DataValidation(type="whole", operator="between", formula1=str(low), formula2=str(high),
@@ -155,7 +152,7 @@ def _input_sheet(wb, name: str, unit, spec: LogTemplateSpec, styles, rows: int) 
         unit=unit.name, kind=unit.kind.lower(), municipality=spec.municipality_name))
     put_text(ws["A3"], _("Nettverk: {names}").format(names=", ".join(unit.networks) or _("ingen")))
     ws["A4"] = _("Skjemaet gjelder {start}–{end}. Datoer fra {a} til {b} kan føres.").format(
-        start=_d(spec.period_start), end=_d(spec.period_end), a=_d(spec.allowed_start), b=_d(spec.allowed_end))
+        start=format_date(spec.period_start), end=format_date(spec.period_end), a=format_date(spec.allowed_start), b=format_date(spec.allowed_end))
     ws["A5"] = _("Ansatte i enheten (registrert hos kommunen): {n}. Les arket «Slik fyller du ut» først.").format(
         n=unit.staff_count)
     for col in cols:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from storage.formatting import format_date, format_time
 from storage.i18n import _
 from storage.services.log_templates import LogTemplateSpec
 
@@ -16,7 +17,7 @@ def _steps(spec: LogTemplateSpec) -> list[tuple[str, str]]:
         (_("Hva skal føres?"), _("Én rad for hver økt enheten har hatt om læringsmiljøet: personalmøter, "
                                  "refleksjonsgrupper, plantid og lignende. Skriv i {sheets}.").format(sheets=sheets)),
         (_("Dato"), _("Skriv datoen som 12.03.2026 (dag, måned, år). Datoer fra {a} til {b} kan føres.").format(
-            a=spec.allowed_start.strftime("%d.%m.%Y"), b=spec.allowed_end.strftime("%d.%m.%Y"))),
+            a=format_date(spec.allowed_start), b=format_date(spec.allowed_end))),
         (_("Varighet"), _("Hvor mange minutter økta varte. Står feltet tomt, regnes 60 minutter.")),
         (_("Ansatte til stede og i alt"), _("Hvor mange som var med, og hvor mange ansatte økta var for (hele "
                                             "personalet eller gruppen). «Til stede» kan ikke være flere enn «i alt».")),
@@ -78,8 +79,8 @@ def write_info_sheet(wb, spec: LogTemplateSpec) -> None:
             ws.cell(row=row, column=1, value=_("Ingen planlagte samlinger registrert."))
             row += 1
         for g in unit.gatherings:
-            ws.cell(row=row, column=1, value=g.starts_at.strftime("%d.%m.%Y"))
-            ws.cell(row=row, column=2, value=g.starts_at.strftime("%H:%M"))
+            ws.cell(row=row, column=1, value=format_date(g.starts_at))
+            ws.cell(row=row, column=2, value=format_time(g.starts_at))
             put_text(ws.cell(row=row, column=3), g.title)
             put_text(ws.cell(row=row, column=4), g.place)
             put_text(ws.cell(row=row, column=5), g.network)
@@ -91,7 +92,7 @@ def write_info_sheet(wb, spec: LogTemplateSpec) -> None:
             ws.cell(row=row, column=1, value=_("Ingen åpne oppgaver."))
             row += 1
         for t in unit.tasks:
-            ws.cell(row=row, column=1, value=t.due_date.strftime("%d.%m.%Y") if t.due_date else _("uten frist"))
+            ws.cell(row=row, column=1, value=format_date(t.due_date) if t.due_date else _("uten frist"))
             put_text(ws.cell(row=row, column=3), t.title)
             put_text(ws.cell(row=row, column=4), t.for_whom)
             put_text(ws.cell(row=row, column=5), t.description)

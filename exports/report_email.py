@@ -17,8 +17,8 @@ from email.policy import SMTP
 from email.utils import formatdate
 
 from storage.enums import ReportKind
+from storage.formatting import format_date
 from storage.i18n import _
-from storage.services.common import format_date
 from storage.services.report_data import ReportData
 
 from .report_pdf import report_title

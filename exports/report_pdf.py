@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
 from storage.enums import ReportKind
+from storage.formatting import format_date, format_long_date
 from storage.i18n import _
-from storage.services.common import format_date
 from storage.services.report_data import ReportData, text_titles
 
 from . import report_pdf_context as ctx
@@ -40,14 +39,6 @@ from .pdf_base import (
 )
 
 PROGRAMME = "Inkluderende barnehage- og skolemiljø – samlingsbasert tilbud"
-MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
-          "november", "desember")
-
-
-def long_date(day: date) -> str:
-    return f"{day.day}. {_(MONTHS[day.month - 1])} {day.year}"
-
-
 def report_title(d: ReportData) -> str:
     return {ReportKind.MIDTERM: _("Underveisrapport"), ReportKind.FINAL: _("Sluttrapport"),
             ReportKind.FUNDS: _("Rapport om bruk av midler")}[d.kind]
@@ -156,7 +147,7 @@ def _cover(reports: Sequence[ReportData], title: str, draft: bool = False, compa
         if cohorts:
             rows.append([_("Pulje"), ", ".join(str(c) for c in cohorts)])
     rows.append([_("Mottaker"), _("Statsforvalteren i {county}").format(county=county)])
-    rows.append([_("Dato"), long_date(d.today)])
+    rows.append([_("Dato"), format_long_date(d.today)])
     subtitle = PROGRAMME if len(reports) == 1 else _("Samlet for {n} kommuner i {county}").format(
         n=len(reports), county=county)
     gap = 0.4 if compact else 1.0

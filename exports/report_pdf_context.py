@@ -5,12 +5,12 @@ used at gatherings. Each is a function from ReportData to flowables, like report
 
 from __future__ import annotations
 
+from storage.formatting import format_date, format_number
 from storage.i18n import _
-from storage.services.common import format_date
 from storage.services.report_data import ReportData
 
 from .pdf_base import data_table, para
-from .report_pdf_sections import Heading, _w, bold, number
+from .report_pdf_sections import Heading, _w, bold
 
 #: What «nådd» means, printed where the figures are shown.
 REACH_DEFINITION = (
@@ -26,8 +26,8 @@ def reach_by_role(d: ReportData, h: Heading) -> list:
     roles = d.context.reach_by_role
     out = h(_("Ansatte nådd etter rolle"), 2)
     if any(r.people for r in roles):
-        rows = [[_("Rolle"), _("Ansatte nådd (minst)")], *[[r.role, number(r.people)] for r in roles]]
-        rows.append([bold(_("I alt")), bold(number(sum(r.people for r in roles)), True)])
+        rows = [[_("Rolle"), _("Ansatte nådd (minst)")], *[[r.role, format_number(r.people)] for r in roles]]
+        rows.append([bold(_("I alt")), bold(format_number(sum(r.people for r in roles)), True)])
         out.append(data_table(rows, col_widths=_w(0.6, 0.4), align_right=(1,)))
     else:
         out.append(para(_("Det er ikke registrert oppmøte fra enhetenes ansatte på gjennomførte samlinger i "
@@ -40,7 +40,7 @@ def templates_used(d: ReportData, h: Heading) -> list:
     out = h(_("Refleksjonsmaler brukt på samlinger"), 2)
     if d.context.templates:
         out.append(data_table([[_("Refleksjonsmal"), _("Samlinger")],
-                               *[[t.template, number(t.gatherings)] for t in d.context.templates]],
+                               *[[t.template, format_number(t.gatherings)] for t in d.context.templates]],
                               col_widths=_w(0.75, 0.25), align_right=(1,)))
     else:
         out.append(para(_("Ingen gjennomført samling i rapportperioden har registrert en refleksjonsmal."), "note"))
@@ -51,7 +51,7 @@ def vignette_sessions(d: ReportData, h: Heading) -> list:
     out = h(_("Vignettøkter i rapportperioden"), 2)
     if d.context.vignette_sessions:
         rows = [[_("Dato"), _("Vignett"), _("Nettverk"), _("Svar")]]
-        rows += [[format_date(s.held_on), s.vignette, s.network or "–", number(s.responses)]
+        rows += [[format_date(s.held_on), s.vignette, s.network or "–", format_number(s.responses)]
                  for s in d.context.vignette_sessions]
         out.append(data_table(rows, col_widths=_w(0.15, 0.43, 0.3, 0.12), align_right=(3,)))
     else:

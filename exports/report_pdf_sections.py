@@ -9,9 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from storage.enums import GatheringLevel
+from storage.formatting import (
+    format_change,
+    format_date,
+    format_kroner,
+    format_number,
+    format_percent,
+    format_percent_value,
+    percent_points,
+    round_half_up,
+    semester_title,
+    shown_change_points,
+)
 from storage.i18n import _
-from storage.semesters import semester_label
-from storage.services.common import format_date, format_kroner
 from storage.services.report_data import ReportData, VignettePair
 
 from .pdf_base import MM, bar_chart, content_width, data_table, escape, markup, para
@@ -22,18 +32,8 @@ LEVELS = (GatheringLevel.NATIONAL, GatheringLevel.REGIONAL, GatheringLevel.MUNIC
           GatheringLevel.UNIT)
 
 
-def number(n: int | float) -> str:
-    if isinstance(n, float) and not n.is_integer():
-        return f"{n:,.1f}".replace(",", "\u00a0").replace(".", ",")
-    return f"{int(n):,}".replace(",", "\u00a0")
-
-
-def percent(share: float | None) -> str:
-    return "–" if share is None else f"{share * 100:.0f}\u00a0%"
-
-
-def short_semester(semester: str) -> str:
-    return semester_label(semester).capitalize()
+#: The name report_xlsx imports; the one definition is storage.formatting.semester_title.
+short_semester = semester_title
 
 
 def _w(*fractions: float) -> list[float]:
@@ -67,12 +67,12 @@ def key_figures(d: ReportData) -> list[tuple[str, str]]:
     u, f = d.units, d.funds
     rows = []
     if d.kind.value != "funds":
-        rows += [(_("Enheter som deltar"), number(u.total)),
+        rows += [(_("Enheter som deltar"), format_number(u.total)),
                  (_("Barnehager / skoler / andre enheter"), f"{u.kindergartens} / {u.schools} / {u.others}"),
                  (_("Kommunale / private enheter"), f"{u.public} / {u.private}"),
-                 (_("Lærende nettverk"), number(len(d.networks))),
-                 (_("Samlinger gjennomført"), number(d.gatherings_held)),
-                 (_("Øktlogger fra enhetene"), number(d.log_count)),
+                 (_("Lærende nettverk"), format_number(len(d.networks))),
+                 (_("Samlinger gjennomført"), format_number(d.gatherings_held)),
+                 (_("Øktlogger fra enhetene"), format_number(d.log_count)),
                  (_("Vignettøkter / svar"), f"{d.vignette_sessions} / {d.vignette_responses}")]
     rows += [(_("Tilskudd"), format_kroner(f.granted)), (_("Egenfinansiering"), format_kroner(f.own)),
              (_("Brukt i alt"), format_kroner(f.spent)),
@@ -107,7 +107,7 @@ def organisation(d: ReportData, h: Heading) -> list:
                           else _("{people} ressurspersoner i perioden, med disse stillingsandelene:")).format(
             people=d.resource_people)))
         out.append(data_table([[_("Område"), _("Stillingsandel")],
-                               *[[area, f"{pct}\u00a0%"] for area, pct in d.resource_persons]],
+                               *[[area, format_percent_value(pct)] for area, pct in d.resource_persons]],
                               col_widths=_w(0.6, 0.4), align_right=(1,)))
     else:
         out.append(para(_("Det er ikke registrert ressurspersoner for perioden."), "note"))
@@ -142,23 +142,23 @@ def participation(d: ReportData, h: Heading) -> list:
                       "høyst enhetens antall ansatte. Det er et nøkternt minimum, ikke et anslag.")))
     rows = [[_("Semester"), _("Ansatte nådd"), _("Ansatte i alt"), _("Andel"), _("Enheter med minst halvparten")]]
     for r in d.semester_rows:
-        rows.append([short_semester(r.semester), number(r.reached), number(r.staff_known),
-                     percent(r.reached / r.staff_known if r.staff_known else None), r.units_half_or_more])
+        rows.append([semester_title(r.semester), format_number(r.reached), format_number(r.staff_known),
+                     format_percent(r.reached / r.staff_known if r.staff_known else None), r.units_half_or_more])
     out.append(data_table(rows, col_widths=_w(0.24, 0.17, 0.17, 0.12, 0.3), align_right=(1, 2, 3, 4)))
     out += h(_("Oppmøte på samlinger etter rolle"), 2)
     if d.attendance_by_role:
         out.append(data_table([[_("Rolle"), _("Oppmøter på gjennomførte samlinger")],
-                               *[[label, number(n)] for label, n in d.attendance_by_role],
-                               [bold(_("I alt")), bold(number(sum(n for _l, n in d.attendance_by_role)), True)]],
+                               *[[label, format_number(n)] for label, n in d.attendance_by_role],
+                               [bold(_("I alt")), bold(format_number(sum(n for _l, n in d.attendance_by_role)), True)]],
                               col_widths=_w(0.6, 0.4), align_right=(1,)))
         out.append(spacer(2 * MM))
         leaders = sum(r.leaders for r in d.semester_rows)
         others = sum(r.other_staff for r in d.semester_rows)
         out.append(para(_("Ledere (styrer/rektor): {leaders} oppmøter. Andre ansatte: {others} oppmøter. En person "
                           "som kom på flere samlinger, telles én gang per samling.").format(
-            leaders=number(leaders), others=number(others)), "note"))
+            leaders=format_number(leaders), others=format_number(others)), "note"))
         if len(d.semester_rows) > 0:
-            out.append(bar_chart([short_semester(r.semester) for r in d.semester_rows],
+            out.append(bar_chart([semester_title(r.semester) for r in d.semester_rows],
                                  [(_("Ledere"), [r.leaders for r in d.semester_rows]),
                                   (_("Andre ansatte"), [r.other_staff for r in d.semester_rows])],
                                  value_max=None, value_suffix="", height=58 * MM))
@@ -174,12 +174,12 @@ def gatherings(d: ReportData, h: Heading) -> list:
     header = [_("Semester"), *[level.label for level in LEVELS], _("I alt"), _("Avlyst")]
     rows = [header]
     for r in d.semester_rows:
-        rows.append([short_semester(r.semester), *[r.held_by_level.get(level.value, 0) for level in LEVELS],
+        rows.append([semester_title(r.semester), *[r.held_by_level.get(level.value, 0) for level in LEVELS],
                      r.held, r.cancelled])
     rows.append([bold(_("Sum")),
-                 *[bold(number(sum(r.held_by_level.get(level.value, 0) for r in d.semester_rows)), True)
+                 *[bold(format_number(sum(r.held_by_level.get(level.value, 0) for r in d.semester_rows)), True)
                    for level in LEVELS],
-                 bold(number(d.gatherings_held), True), bold(number(sum(r.cancelled for r in d.semester_rows)), True)])
+                 bold(format_number(d.gatherings_held), True), bold(format_number(sum(r.cancelled for r in d.semester_rows)), True)])
     out.append(para(_("Gjennomførte samlinger per nivå og semester:")))
     out.append(data_table(rows, col_widths=_w(0.15, 0.13, 0.13, 0.13, 0.13, 0.11, 0.11, 0.11),
                           align_right=range(1, 8)))
@@ -189,7 +189,7 @@ def gatherings(d: ReportData, h: Heading) -> list:
     out.append(para(_("{met} av {counted} forpliktelser som gjelder i perioden er oppfylt.").format(
         met=met, counted=counted)))
     if d.semester_rows:
-        out.append(bar_chart([short_semester(r.semester) for r in d.semester_rows],
+        out.append(bar_chart([semester_title(r.semester) for r in d.semester_rows],
                              [(_("Oppfylt"), [r.obligations_met for r in d.semester_rows]),
                               (_("I fare"), [r.obligations_at_risk for r in d.semester_rows]),
                               (_("Mangler"), [r.obligations_missing for r in d.semester_rows])],
@@ -197,7 +197,7 @@ def gatherings(d: ReportData, h: Heading) -> list:
                              colours=("#7aa95c", "#e08a2e", "#c94f4f")))
         out.append(para(_("Figur: forpliktelser per semester etter status."), "small"))
     rows = [[_("Semester"), _("Forpliktelse"), _("Status"), _("Begrunnelse")]]
-    rows += [[short_semester(o.semester), o.obligation, o.status_label, o.reason] for o in d.obligations]
+    rows += [[semester_title(o.semester), o.obligation, o.status_label, o.reason] for o in d.obligations]
     out.append(data_table(rows, col_widths=_w(0.15, 0.24, 0.12, 0.49)))
     return out
 
@@ -251,19 +251,19 @@ def _vignette_pair(pair: VignettePair, h: Heading) -> list:
     charted = [c for c in pair.changes if c.biggest]
     if charted:
         out.append(bar_chart([f"{c.code}" for c in charted],
-                             [(_("Før"), [round((c.before or 0) * 100) for c in charted]),
-                              (_("Etter"), [round((c.after or 0) * 100) for c in charted])],
+                             [(_("Før"), [percent_points(c.before) or 0 for c in charted]),
+                              (_("Etter"), [percent_points(c.after) or 0 for c in charted])],
                              height=62 * MM))
         out.append(para(_("Figur: koden med størst endring i hver dimensjon, før og etter."), "small"))
     rows = [[_("Dimensjon"), _("Kode"), _("Før"), _("Etter"), _("Endring (poeng)")]]
     for c in pair.changes:
-        points = None if c.before is None or c.after is None else round((c.after - c.before) * 100)
-        change = "–" if points is None else ("0" if points == 0 else f"{points:+d}")
-        rows.append([c.dimension, c.code, percent(c.before), percent(c.after), change.replace("-", "\u2212")])
+        rows.append([c.dimension, c.code, format_percent(c.before), format_percent(c.after),
+                     format_change(shown_change_points(c.before, c.after))])
     for label, before, after in pair.means:
-        rows.append([label, _("Gjennomsnitt"), "–" if before is None else number(round(before, 1)),
-                     "–" if after is None else number(round(after, 1)),
-                     "–" if before is None or after is None else f"{after - before:+.1f}".replace(".", ",")])
+        shown = None if before is None or after is None else (
+            round_half_up(after, 1) - round_half_up(before, 1))  # the difference of the shown means
+        rows.append([label, _("Gjennomsnitt"), format_number(before, 1), format_number(after, 1),
+                     format_change(shown, 1)])
     out.append(data_table(rows, col_widths=_w(0.28, 0.28, 0.12, 0.12, 0.2), align_right=(2, 3, 4)))
     for warning in pair.warnings:
         out.append(para(warning, "warning"))
@@ -289,12 +289,12 @@ def vignettes(d: ReportData, h: Heading) -> list:
 def session_logs(d: ReportData, h: Heading) -> list:
     out = h(_("Arbeidet i enhetene (øktlogger)"), 1)
     out.append(para(_("{units} enheter har logget {logs} egne økter (personalmøter, refleksjonsgrupper o.l.), til "
-                      "sammen {hours} timer.").format(units=d.log_units, logs=number(d.log_count),
-                                                      hours=number(d.log_hours))))
+                      "sammen {hours} timer.").format(units=d.log_units, logs=format_number(d.log_count),
+                                                      hours=format_number(d.log_hours))))
     rows = [[_("Semester"), _("Øktlogger"), _("Deltakere i alt")]]
-    rows += [[short_semester(r.semester), number(r.logs), number(r.log_participants)] for r in d.semester_rows]
-    rows.append([bold(_("Sum")), bold(number(d.log_count), True),
-                 bold(number(sum(r.log_participants for r in d.semester_rows)), True)])
+    rows += [[semester_title(r.semester), format_number(r.logs), format_number(r.log_participants)] for r in d.semester_rows]
+    rows.append([bold(_("Sum")), bold(format_number(d.log_count), True),
+                 bold(format_number(sum(r.log_participants for r in d.semester_rows)), True)])
     out.append(data_table(rows, col_widths=_w(0.4, 0.3, 0.3), align_right=(1, 2)))
     if d.log_themes:
         out += h(_("Temaer som ble brukt oftest"), 2)
@@ -312,7 +312,7 @@ def funds(d: ReportData, h: Heading) -> list:
     out = h(_("Bruk av midler"), 1)
     if f.grants:
         out.append(data_table([[_("Tilskudd"), _("Beløp"), _("Andel"), _("Tildelt")],
-                               *[[basis, format_kroner(amount), f"{share}\u00a0%", format_kroner(granted)]
+                               *[[basis, format_kroner(amount), format_percent_value(share), format_kroner(granted)]
                                  for basis, amount, share, granted in f.grants]],
                               col_widths=_w(0.4, 0.2, 0.15, 0.25), align_right=(1, 2, 3)))
         out.append(para(""))
@@ -335,7 +335,7 @@ def funds(d: ReportData, h: Heading) -> list:
         out.append(para(_("Figur: brukt per utgiftskategori, i tusen kroner."), "small"))
     if f.own_by_semester:
         out.append(data_table([[_("Egenfinansiering per semester"), _("Beløp")],
-                               *[[short_semester(s), format_kroner(a)]
+                               *[[semester_title(s), format_kroner(a)]
                                  for s, a in sorted(f.own_by_semester, key=lambda p: semester_key(p[0]))]],
                               col_widths=_w(0.6, 0.4), align_right=(1,)))
     if f.warning:
@@ -358,10 +358,10 @@ def _figure_text(value: int | float, unit: str) -> str:
     if unit == KRONER:
         return format_kroner(int(value))
     if unit == PERCENT:
-        return f"{number(value)}\u00a0%"
+        return f"{format_number(value)}\u00a0%"
     if unit == HOURS:
-        return number(float(value)) if isinstance(value, float) else number(value)
-    return number(value)
+        return format_number(float(value)) if isinstance(value, float) else format_number(value)
+    return format_number(value)
 
 
 def county_overview(reports: list[ReportData], h: Heading) -> list:
@@ -398,7 +398,7 @@ def county_part(d: ReportData, h: Heading) -> list:
     semester_rows = () if d.kind.value == "funds" else d.semester_rows
     rows = [[_("Semester"), _("Samlinger"), _("Øktlogger"), _("Ansatte nådd"), _("Oppfylt"), _("I fare"),
              _("Mangler")]]
-    rows += [[short_semester(r.semester), r.held, r.logs, f"{r.reached} / {r.staff_known}", r.obligations_met,
+    rows += [[semester_title(r.semester), r.held, r.logs, f"{r.reached} / {r.staff_known}", r.obligations_met,
               r.obligations_at_risk, r.obligations_missing] for r in semester_rows]
     if semester_rows:
         out += [spacer(), data_table(rows, col_widths=_w(0.2, 0.13, 0.13, 0.16, 0.13, 0.12, 0.13),

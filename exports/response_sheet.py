@@ -93,8 +93,8 @@ class ReturnedResponseSheet:
 
 def build_spec(store, session_id: uuid.UUID, rows: int = DEFAULT_ROWS) -> ResponseSheetSpec:
     """The spec for a session's response sheet: `rows` rows with the next free participant pseudonyms."""
+    from storage.formatting import format_date
     from storage.models.vignettes import MAX_ANSWER_CHARS
-    from storage.services.common import format_date
     from storage.services.settings import database_id
     from storage.services.vignette_sessions import get_session, next_pseudonym
 

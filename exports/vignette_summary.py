@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from storage.enums import AttendeeRole, UnitKind
+from storage.formatting import format_date, format_number, format_percent
 from storage.i18n import _
-from storage.services.agreement import AgreementReport, agreement, coder_pair, format_number, format_percent
-from storage.services.common import format_date
+from storage.services.agreement import AgreementReport, agreement, coder_pair
 from storage.services.municipalities import list_municipalities
 from storage.services.networks import network_names
 from storage.services.vignette_analysis import MIN_GROUP, Analysis, DimensionFigures, analyse
@@ -187,7 +187,7 @@ def _agreement_block(report: AgreementReport) -> list:
     width = content_width()
     figures = agreement_rows(report)
     rows = [[_("Dimensjon"), _("Kappa"), _("Tolkning"), _("Enige"), _("Svar (n)")]]
-    rows += [[label, format_number(kappa) if kappa is not None else "–", band or "–",
+    rows += [[label, format_number(kappa, 2) if kappa is not None else "–", band or "–",
               format_percent(observed) if observed is not None else "–", str(n)]
              for label, kappa, band, observed, n in figures]
     flow += [data_table(rows, col_widths=[width * 0.42, width * 0.13, width * 0.17, width * 0.13, width * 0.15],

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage.formatting import format_kroner, semester_span
+
 from . import topics
-from .format import kroner, semester_span
 from .widgets.forms import form_error
 
 COUNTIES = ["Agder", "Akershus", "Buskerud", "Finnmark", "Innlandet", "Møre og Romsdal", "Nordland", "Oslo",
@@ -261,7 +262,7 @@ class WelcomeDialog(QDialog):
                                  self.independent_check.isChecked())
         if grants:
             parts.append(self.tr("Tilskudd etter rollene: {amount}.").format(
-                amount=kroner(sum(amount for _role, amount in grants))))
+                amount=format_kroner(sum(amount for _role, amount in grants))))
         self.hint_label.setText("  ".join(parts))
 
     def show_form(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..enums import UnitKind
+from ..formatting import format_date
 from ..models import Plan, PlanVersion
 from ..semesters import semester_label
 from .world import MuniInfo
@@ -62,7 +63,7 @@ def _sections(muni: MuniInfo, grant: int, own_per_semester: int, version: int) -
         f"Tilskuddet på {_kr(grant)} kroner dekker i hovedsak frikjøp av ressurspersonene og reiser til "
         f"nasjonale og regionale samlinger. Kommunen legger inn om lag {_kr(own_per_semester)} kroner per "
         f"semester i egenfinansiering, blant annet til vikarer og møtetid. Lokal oppstartssamling holdes "
-        f"{semester_label(muni.semesters[0])}. Midlene skal være brukt innen {muni.period_end:%d.%m.%Y}.")
+        f"{semester_label(muni.semesters[0])}. Midlene skal være brukt innen {format_date(muni.period_end)}.")
     involvement = (
         "Barna involveres gjennom barnesamtaler og observasjon av lek. " if kindergartens else "")
     if schools:

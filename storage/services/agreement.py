@@ -32,12 +32,12 @@ import uuid
 from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import func
 from sqlmodel import select
 
 from ..errors import DomainError
+from ..formatting import format_number, format_percent, round_half_up
 from ..i18n import _
 from ..models.vignettes import Coding, Response
 from ..store import Store
@@ -47,22 +47,6 @@ from .vignette_sessions import pseudonym_order
 MIN_DOUBLE_CODED = 10
 BANDS: tuple[tuple[float, str], ...] = (
     (0.20, "svært svak"), (0.40, "svak"), (0.60, "moderat"), (0.80, "god"), (float("inf"), "svært god"))
-
-
-def round_half_up(value: float, decimals: int = 0) -> float:
-    """Rounding as people do it (0.625 → 0.63, 12.5 → 13), not Python's round-half-to-even."""
-    step = Decimal(1).scaleb(-decimals)
-    return float(Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP))
-
-
-def format_number(value: float, decimals: int = 2) -> str:
-    """A decimal number the Norwegian way: 0,72; a minus sign, not a hyphen."""
-    return f"{round_half_up(value, decimals):.{decimals}f}".replace("-", "\u2212").replace(".", ",")
-
-
-def format_percent(share: float) -> str:
-    """A share 0–1 as a whole percent with a no-break space: «45 %»."""
-    return f"{round_half_up(share * 100):.0f}\u00a0%"
 
 
 def cohen_kappa(pairs: Iterable[tuple[Hashable, Hashable]]) -> tuple[float | None, float | None, int]:
@@ -151,7 +135,7 @@ def _reading(kappa: float | None, observed: float | None, n: int, a: str, b: str
                              "enige om alle.").format(a=a, b=b, n=n)
     band = kappa_band(kappa)
     text = _("Kappa {kappa}: {band} enighet mellom {a} og {b} ({n} svar kodet av begge, enige om {share})."
-             ).format(kappa=format_number(kappa), band=band, a=a, b=b, n=n, share=format_percent(observed))
+             ).format(kappa=format_number(kappa, 2), band=band, a=a, b=b, n=n, share=format_percent(observed))
     if within_one is not None:
         text += " " + _("Innenfor ±1 i {share} av svarene.").format(share=format_percent(within_one))
     return kappa, band, text

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
+from ..formatting import format_date
 from ..i18n import _
 
 DATE_FORM = "dd.mm.åååå, for eksempel 12.03.2021"
@@ -142,7 +143,7 @@ def parse_text(value: object) -> str | None:
     if isinstance(value, datetime):
         value = value.date() if value.time() == time() else value
     if isinstance(value, date) and not isinstance(value, datetime):
-        return value.strftime("%d.%m.%Y")
+        return format_date(value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value).strip()

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from sqlmodel import Session, SQLModel, select
 
 from ..errors import ConcurrentEditError, DomainError
+from ..formatting import format_date
 from ..i18n import _
 from ..models import Participation, utcnow
 from ..validation import validated
@@ -18,9 +19,6 @@ from ..validation import validated
 T = TypeVar("T", bound=SQLModel)
 
 LOCAL_TZ = ZoneInfo("Europe/Oslo")
-
-MONTH_NAMES = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
-               "oktober", "november", "desember")
 
 
 def require(session: Session, model: type[T], row_id: uuid.UUID, message: str) -> T:
@@ -78,21 +76,6 @@ def check_in_period(day: date, part: Participation, *, field: str, what: str) ->
         raise DomainError(_("{what} {day} er utenfor perioden {start}–{end}.").format(
             what=what, day=format_date(day), start=format_date(part.period_start),
             end=format_date(part.period_end)), field=field)
-
-
-def format_date(day: date) -> str:
-    """Norwegian short date: 12.03.2027."""
-    return day.strftime("%d.%m.%Y")
-
-
-def format_month(day: date) -> str:
-    """Norwegian month and year: «oktober 2025»."""
-    return f"{_(MONTH_NAMES[day.month - 1])} {day.year}"
-
-
-def format_kroner(amount: int) -> str:
-    """Whole kroner with a no-break space between thousands: «260 000 kr»."""
-    return _("{amount} kr").format(amount=f"{amount:,}".replace(",", "\u00a0"))
 
 
 def local_date(moment: datetime) -> date:

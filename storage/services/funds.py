@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from ..enums import ExpenseCategory, FundingSource
 from ..errors import DomainError
+from ..formatting import format_date, format_kroner
 from ..i18n import _
 from ..models import (
     Expense,
@@ -31,7 +32,7 @@ from ..models import (
 from ..semesters import semester_bounds, semester_of
 from ..store import Store
 from ..validation import label_for, validated
-from .common import apply_update, check_in_period, format_date, format_kroner, require
+from .common import apply_update, check_in_period, require
 
 #: Warn when the rest would have to be spent more than this many times faster than so far.
 PACE_FACTOR = 2

@@ -20,6 +20,7 @@ from sqlmodel import Session, select
 from ..content import GOAL_THEMES, load_reflection_templates
 from ..enums import AttendeeRole, GatheringKind, GatheringLevel, GatheringStatus
 from ..errors import DomainError
+from ..formatting import format_date
 from ..i18n import _
 from ..models import (
     Attendance,
@@ -36,7 +37,7 @@ from ..models import (
 )
 from ..store import Store
 from ..validation import label_for, validated
-from .common import apply_update, clean_text, format_date, require
+from .common import apply_update, clean_text, require
 from .gatherings_plan import LEVEL_OF_KIND, check_gathering, insert_gathering
 from .tasks import insert_task
 

@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 
 from ..enums import GatheringKind, GatheringLevel, GatheringStatus
 from ..errors import DomainError
+from ..formatting import format_date
 from ..i18n import _
 from ..models import (
     Attendance,
@@ -30,7 +31,7 @@ from ..models import (
 from ..semesters import semester_bounds, semester_label, semester_of
 from ..store import Store
 from ..validation import label_for, validated
-from .common import apply_update, check_in_period, format_date, participation_row, require
+from .common import apply_update, check_in_period, participation_row, require
 
 #: The level a gathering of each kind is held at, when the caller does not say.
 LEVEL_OF_KIND = {

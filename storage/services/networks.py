@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from ..enums import GatheringKind, GatheringLevel, GatheringStatus
 from ..errors import DomainError
+from ..formatting import format_date
 from ..i18n import _
 from ..models import (
     Gathering,
@@ -33,7 +34,7 @@ from ..models import (
 from ..semesters import semester_bounds, semester_label
 from ..store import Store
 from ..validation import label_for, validated
-from .common import apply_update, format_date, participation_row, require
+from .common import apply_update, participation_row, require
 from .gatherings_plan import insert_gathering
 from .units import name_key
 

@@ -39,11 +39,12 @@ from sqlmodel import Session, select
 
 from ..enums import AttendeeRole, GatheringKind, GatheringStatus, LabelledEnum, Stages, UnitKind
 from ..errors import DomainError
+from ..formatting import format_date, format_kroner
 from ..i18n import _, ngettext
 from ..models import Attendance, Gathering, Participation, ParticipationRead, Plan, PlanVersion, Unit
 from ..semesters import semester_bounds, semester_label, semester_of
 from ..store import Store
-from .common import format_date, format_kroner, local_date, participation_row
+from .common import local_date, participation_row
 from .funds import FundsData, load_funds, summarise
 from .resource_persons import MonthCheck, rule_months
 

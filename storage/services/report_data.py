@@ -27,6 +27,7 @@ from sqlmodel import select
 
 from ..enums import ExpenseCategory, ParticipantRole, ReportKind
 from ..errors import DomainError
+from ..formatting import format_date
 from ..i18n import _
 from ..models import (
     Municipality,
@@ -35,7 +36,7 @@ from ..models import (
 )
 from ..semesters import semester_bounds, semester_label
 from ..store import Store
-from .common import format_date, require
+from .common import require
 from .funds import funds_summary
 from .participation import granted_amount
 from .report_context import ReportContextFigures, collect_context

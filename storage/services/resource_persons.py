@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 
 from ..enums import Area
 from ..errors import DomainError
+from ..formatting import format_date, format_month, format_number
 from ..i18n import _
 from ..models import (
     Municipality,
@@ -31,7 +32,7 @@ from ..models import (
 from ..rules import MIN_POSITION_PERCENT_PER_AREA
 from ..store import Store
 from ..validation import label_for, validated
-from .common import apply_update, format_date, format_month, participation_row, require
+from .common import apply_update, participation_row, require
 
 #: How far an assignment may reach before the period starts or after it ends.
 SLACK_DAYS = 366
@@ -188,10 +189,6 @@ def months_between(start: date, end: date) -> list[date]:
     return months
 
 
-def _percent(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
-
-
 def check_resource_rule(period_start: date, period_end: date, kindergarten: bool, school: bool,
                         assignments: Iterable[tuple[str, int, date, date]]) -> list[MonthCheck]:
     """The resource-person rule for every month of the period.
@@ -230,15 +227,15 @@ def check_resource_rule(period_start: date, period_end: date, kindergarten: bool
                 sc += percent
         short = []
         if kindergarten and kg < need:
-            short.append(_("barnehage har {percent} %").format(percent=_percent(kg)))
+            short.append(_("barnehage har {percent} %").format(percent=format_number(kg)))
         if school and sc < need:
-            short.append(_("skole har {percent} %").format(percent=_percent(sc)))
+            short.append(_("skole har {percent} %").format(percent=format_number(sc)))
         if short:
             reason = _("{month}: {short} (minst {need} % per område).").format(
                 month=format_month(month).capitalize(), short=_(" og ").join(short), need=need)
         else:
-            parts = ([_("barnehage {percent} %").format(percent=_percent(kg))] if kindergarten else []) + \
-                    ([_("skole {percent} %").format(percent=_percent(sc))] if school else [])
+            parts = ([_("barnehage {percent} %").format(percent=format_number(kg))] if kindergarten else []) + \
+                    ([_("skole {percent} %").format(percent=format_number(sc))] if school else [])
             reason = _("{month}: {parts}.").format(month=format_month(month).capitalize(), parts=", ".join(parts))
         result.append(MonthCheck(month, kg if kindergarten else None, sc if school else None, not short, reason))
     return result

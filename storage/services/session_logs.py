@@ -17,12 +17,13 @@ from sqlmodel import Field, Session, SQLModel, select
 
 from ..enums import LogSource
 from ..errors import DomainError
+from ..formatting import format_date
 from ..i18n import _
 from ..models import Participation, SessionLog, SessionLogBase, SessionLogRead, Unit
 from ..semesters import semester_bounds
 from ..store import Store
 from ..validation import label_for, validated
-from .common import apply_update, clean_text, format_date, participation_row, require
+from .common import apply_update, clean_text, participation_row, require
 
 #: The fields a user types (everything but the source).
 LOG_FIELDS = ("held_on", "duration_minutes", "staff_present", "staff_total", "led_by", "theme", "method",

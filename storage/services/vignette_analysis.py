@@ -25,12 +25,11 @@ from datetime import date
 from sqlmodel import select
 
 from ..errors import DomainError
+from ..formatting import format_date, format_percent, round_half_up
 from ..i18n import _
 from ..models.vignettes import Response, Vignette, VignetteSession, VignetteVersion
 from ..store import Store
-from .agreement import format_percent, round_half_up
 from .coding import CodebookView, as_uuid, codebook_view, fetch_plain, gc_paused, load_codings, raw_id
-from .common import format_date
 
 MIN_GROUP = 5
 NUMERIC_BUCKETS = 7  # 0, 1, …, 5, "6 eller flere"

@@ -21,6 +21,7 @@ from sqlmodel import Session, select
 from ..content import word_count
 from ..enums import RespondentKind
 from ..errors import DomainError
+from ..formatting import format_date
 from ..i18n import _
 from ..models import Gathering, LearningNetwork, Municipality, Unit
 from ..models.base import utcnow
@@ -44,7 +45,7 @@ from ..models.vignettes import (
 from ..privacy import personal_identifier_warnings
 from ..store import Store
 from ..validation import label_for, validated
-from .common import format_date, require
+from .common import require
 
 PSEUDONYM_PREFIX = {RespondentKind.GROUP: "Gruppe", RespondentKind.PARTICIPANT: "Deltaker"}
 _NUMBERED = re.compile(r"^(.*?)\s*(\d+)$")

@@ -16,8 +16,8 @@ from sqlmodel import select
 from exports.pdf_base import escape
 from exports.vignette_summary import collect_summary, write_summary_pdf
 from exports.vignette_summary_xlsx import write_summary_xlsx
+from storage.formatting import format_number, format_percent
 from storage.models.vignettes import Code, Coding, Response
-from storage.services.agreement import format_number, format_percent
 from storage.services.coding import apply_codes, set_number
 from storage.services.vignette_sessions import capture_response, create_session
 from storage.services.vignettes import create_vignette
@@ -92,7 +92,7 @@ def test_pdf_kappa_matches_the_agreement_service(summary, tmp_path):
     text = _flat(PdfReader(path))
     resp = summary.agreement.dimension("responsibility").overall
     assert summary.agreement.double_coded == 12 and resp.n == 12 and resp.kappa is not None
-    row = f"Ansvar {format_number(resp.kappa)} {resp.band} {format_percent(resp.observed)} 12"
+    row = f"Ansvar {format_number(resp.kappa, 2)} {resp.band} {format_percent(resp.observed)} 12"
     assert row.replace("\u00a0", " ") in text.replace("\u00a0", " ")
     # the double-coded dimension without enough pairs says so instead of a number
     perspective = summary.agreement.dimension("perspective").overall

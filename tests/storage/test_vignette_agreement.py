@@ -7,12 +7,11 @@ from datetime import date
 import pytest
 
 from storage.errors import DomainError
+from storage.formatting import format_number, format_percent
 from storage.services.agreement import (
     agreement,
     coder_pair,
     cohen_kappa,
-    format_number,
-    format_percent,
     kappa_band,
 )
 from storage.services.coding import apply_codes, set_number
@@ -95,9 +94,9 @@ def test_bands_follow_landis_and_koch_on_the_shown_value():
     assert [kappa_band(k) for k in (-0.3, 0.0, 0.2, 0.204, 0.21, 0.4, 0.41, 0.6, 0.61, 0.8, 0.805, 1.0)] == [
         "svært svak", "svært svak", "svært svak", "svært svak", "svak", "svak", "moderat", "moderat", "god",
         "god", "svært god", "svært god"]
-    assert format_number(0.71875) == "0,72" and format_number(0.5, 1) == "0,5"
-    assert format_number(0.625) == "0,63" and format_percent(0.125) == "13\u00a0%"  # half up, as people round
-    assert format_number(-0.25) == "\u22120,25"
+    assert format_number(0.71875, 2) == "0,72" and format_number(0.5, 1) == "0,5"
+    assert format_number(0.625, 2) == "0,63" and format_percent(0.125) == "13\u00a0%"  # half up, as people round
+    assert format_number(-0.25, 2) == "\u22120,25"
 
 
 def test_agreement_per_dimension_against_the_hand_computed_example(store, coded):

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 
 from storage.demo import DEMO_TODAY
 from storage.enums import ExpenseCategory
+from storage.formatting import format_kroner as kroner
 from storage.services.funds import add_expense, funds_summary, list_expenses
-from ui.format import kroner
 
 from .planning_helpers import demo, wait_jobs  # noqa: F401
 

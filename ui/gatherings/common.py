@@ -15,10 +15,6 @@ DATE_FORMAT = "dd.MM.yyyy"
 _DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})\s*$")
 
 
-def norwegian_date(day: date | None) -> str:
-    return day.strftime("%d.%m.%Y") if day else ""
-
-
 def semester_of(day: date) -> str:
     """2026-11-20 → «2026H» (the same rule as storage.semesters, without loading storage)."""
     return f"{day.year}{'V' if day.month <= 6 else 'H'}"

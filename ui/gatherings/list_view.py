@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage.formatting import format_date
+
 from ..widgets.table_model import RIGHT, Column, RecordTableModel, SearchProxy
 from .common import find_data
 
@@ -80,7 +82,7 @@ def _status_colour(row: GatheringRow) -> str | None:
 
 
 COLUMNS = [
-    Column("Dato", lambda r: r.starts_at.strftime("%d.%m.%Y"), sort_key=lambda r: r.starts_at),
+    Column("Dato", lambda r: format_date(r.starts_at), sort_key=lambda r: r.starts_at),
     Column("Kl.", lambda r: r.starts_at.strftime("%H:%M")),
     Column("Samling", lambda r: r.title, tooltip=lambda r: r.title),
     Column("Type", lambda r: r.kind_label),

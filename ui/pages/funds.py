@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage.formatting import format_date, format_kroner, format_percent_value
+
 from .. import topics
-from ..format import kroner
 from ..widgets.forms import form_error
 from .base import FigureCard, Page, card_grid, muted, section_title
 
@@ -86,11 +87,11 @@ class FundsPage(Page):
             bar.addWidget(w, 1 if w is self.search else 0)
         box.addLayout(bar)
         self.expense_model = RecordTableModel([
-            Column(self.tr("Dato"), lambda e: e.spent_on.strftime("%d.%m.%Y"), sort_key=lambda e: e.spent_on,
+            Column(self.tr("Dato"), lambda e: format_date(e.spent_on), sort_key=lambda e: e.spent_on,
                    width=95),
             Column(self.tr("Kategori"), lambda e: e.category.label, width=330),
             Column(self.tr("Betalt av"), lambda e: e.funded_by.label, width=130),
-            Column(self.tr("Beløp"), lambda e: kroner(e.amount_nok), sort_key=lambda e: e.amount_nok, align=RIGHT,
+            Column(self.tr("Beløp"), lambda e: format_kroner(e.amount_nok), sort_key=lambda e: e.amount_nok, align=RIGHT,
                    width=110),
             Column(self.tr("Beskrivelse"), lambda e: e.description or ""),
         ])
@@ -135,9 +136,9 @@ class FundsPage(Page):
         box.addWidget(section_title(self.tr("Tilskudd")))
         self.grant_model = RecordTableModel([
             Column(self.tr("Grunnlag"), lambda g: g.basis.label, width=200),
-            Column(self.tr("Beløp"), lambda g: kroner(g.amount_nok), align=RIGHT, width=120),
-            Column(self.tr("Andel"), lambda g: f"{g.share_percent} %", align=RIGHT, width=70),
-            Column(self.tr("Kommunens del"), lambda g: kroner(g.amount_nok * g.share_percent // 100), align=RIGHT,
+            Column(self.tr("Beløp"), lambda g: format_kroner(g.amount_nok), align=RIGHT, width=120),
+            Column(self.tr("Andel"), lambda g: format_percent_value(g.share_percent), align=RIGHT, width=70),
+            Column(self.tr("Kommunens del"), lambda g: format_kroner(g.amount_nok * g.share_percent // 100), align=RIGHT,
                    width=130),
             Column(self.tr("Delt med"), lambda g: g.shared_with or ""),
         ])
@@ -155,7 +156,7 @@ class FundsPage(Page):
         box.addWidget(section_title(self.tr("Egenfinansiering per semester")))
         self.own_model = RecordTableModel([
             Column(self.tr("Semester"), lambda o: o.semester, width=100),
-            Column(self.tr("Beløp"), lambda o: kroner(o.amount_nok), align=RIGHT, width=120),
+            Column(self.tr("Beløp"), lambda o: format_kroner(o.amount_nok), align=RIGHT, width=120),
             Column(self.tr("Beskrivelse"), lambda o: o.description or ""),
         ])
         self.own_view = make_table(self.own_model)
@@ -205,12 +206,12 @@ class FundsPage(Page):
         self.warning_label.setVisible(bool(s.warning))
         for key, value in (("granted", s.granted_nok), ("own", s.own_nok), ("spent", s.spent_nok),
                            ("remaining", s.remaining_nok)):
-            self.cards[key].set_value(kroner(value))
+            self.cards[key].set_value(format_kroner(value))
         self.pace_label.setText(self.tr(
             "Brukt i snitt {avg} per måned i {passed} måneder. For å bruke resten må det brukes {need} per måned "
             "de {left} månedene som er igjen. Igjen av tilskuddet: {grant_left}.").format(
-            avg=kroner(s.average_monthly_nok), passed=s.months_passed, need=kroner(s.needed_monthly_nok),
-            left=s.months_left, grant_left=kroner(s.remaining_grant_nok)))
+            avg=format_kroner(s.average_monthly_nok), passed=s.months_passed, need=format_kroner(s.needed_monthly_nok),
+            left=s.months_left, grant_left=format_kroner(s.remaining_grant_nok)))
         self._fill_combo(self.semester_filter, self.tr("Alle semestre"), [(x, x) for x in data["semesters"]])
         self._fill_combo(self.category_filter, self.tr("Alle kategorier"), [(c.label, c) for c in ExpenseCategory])
         self._fill_combo(self.source_filter, self.tr("Tilskudd og egen"), [(f.label, f) for f in FundingSource])
@@ -235,8 +236,8 @@ class FundsPage(Page):
         rows.append((self.tr("Egenfinansiering"), {sem: s.own_by_semester.get(sem, 0) for sem in semesters},
                      s.own_nok))
         columns = [Column(self.tr("Kategori"), lambda r: r[0], width=340)]
-        columns += [Column(sem, lambda r, sem=sem: kroner(r[1][sem]), align=RIGHT, width=110) for sem in semesters]
-        columns.append(Column(self.tr("Totalt"), lambda r: kroner(r[2]), align=RIGHT))
+        columns += [Column(sem, lambda r, sem=sem: format_kroner(r[1][sem]), align=RIGHT, width=110) for sem in semesters]
+        columns.append(Column(self.tr("Totalt"), lambda r: format_kroner(r[2]), align=RIGHT))
         self.summary_model = RecordTableModel(columns)
         self.summary_model.set_rows(rows)
         self.summary_view.setModel(self.summary_model)
@@ -246,8 +247,8 @@ class FundsPage(Page):
         self.source_label.setText(self.tr(
             "Av det som er brukt, er {grant} betalt med tilskudd og {own} med egenfinansiering. "
             "Igjen i alt: {rest} av {available}.").format(
-            grant=kroner(s.spent_from_grant_nok), own=kroner(s.spent_from_own_nok), rest=kroner(s.remaining_nok),
-            available=kroner(s.available_nok)))
+            grant=format_kroner(s.spent_from_grant_nok), own=format_kroner(s.spent_from_own_nok), rest=format_kroner(s.remaining_nok),
+            available=format_kroner(s.available_nok)))
 
     def _filter(self, *_args) -> None:
         from storage.semesters import semester_of
@@ -262,7 +263,7 @@ class FundsPage(Page):
             and (category is None or e.category == category) and (source is None or e.funded_by == source))
         shown = [self.expense_proxy.index(r, 0).data(ROW_ROLE) for r in range(self.expense_proxy.rowCount())]
         self.filtered_sum.setText(self.tr("{n} utgifter, til sammen {sum}").format(
-            n=len(shown), sum=kroner(sum(e.amount_nok for e in shown))))
+            n=len(shown), sum=format_kroner(sum(e.amount_nok for e in shown))))
 
     # --- actions -------------------------------------------------------------------------------------
 
@@ -292,7 +293,7 @@ class FundsPage(Page):
 
         expense = selected_row(self.expense_view)
         if expense is None or not confirm(self, self.tr("Slett utgift"), self.tr(
-                "Slette utgiften på {amount} ({category})?").format(amount=kroner(expense.amount_nok),
+                "Slette utgiften på {amount} ({category})?").format(amount=format_kroner(expense.amount_nok),
                                                                     category=expense.category.label),
                 self.tr("Slett")):
             return
@@ -336,7 +337,7 @@ class FundsPage(Page):
         own = selected_row(self.own_view)
         if own is None or not confirm(self, self.tr("Slett egenfinansiering"), self.tr(
                 "Slette egenfinansieringen på {amount} for {semester}?").format(
-                amount=kroner(own.amount_nok), semester=own.semester), self.tr("Slett")):
+                amount=format_kroner(own.amount_nok), semester=own.semester), self.tr("Slett")):
             return
 
         def fn(store, progress, cancel):

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage.formatting import format_kroner, format_number, semester_span
+
 from .. import topics
-from ..format import kroner, semester_span, thousands
 from .base import FigureCard, Page, card, card_grid, muted, section_title
 
 
@@ -248,17 +249,17 @@ class OverviewPage(Page):
                                                                  n=len(counts.semesters)))
         self.period_label.setText("  ·  ".join(parts) or self.tr("Ingen deltakelse er registrert."))
         values = {
-            "kindergartens": thousands(counts.kindergartens),
-            "schools": thousands(counts.schools),
-            "networks": thousands(counts.networks),
-            "gatherings_held": thousands(counts.gatherings_held),
-            "gatherings_planned": thousands(counts.gatherings_planned),
-            "session_logs": thousands(counts.session_logs),
-            "responses": thousands(counts.responses),
-            "grant_nok": kroner(counts.grant_nok),
-            "own_nok": kroner(counts.own_nok),
-            "spent_nok": kroner(counts.spent_nok),
-            "remaining_nok": kroner(counts.remaining_nok),
+            "kindergartens": format_number(counts.kindergartens),
+            "schools": format_number(counts.schools),
+            "networks": format_number(counts.networks),
+            "gatherings_held": format_number(counts.gatherings_held),
+            "gatherings_planned": format_number(counts.gatherings_planned),
+            "session_logs": format_number(counts.session_logs),
+            "responses": format_number(counts.responses),
+            "grant_nok": format_kroner(counts.grant_nok),
+            "own_nok": format_kroner(counts.own_nok),
+            "spent_nok": format_kroner(counts.spent_nok),
+            "remaining_nok": format_kroner(counts.remaining_nok),
         }
         for key, text in values.items():
             self.figures[key].set_value(text)

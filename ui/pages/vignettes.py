@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage.formatting import format_date
+
 from .. import topics
 from .base import Page
 
@@ -155,7 +157,7 @@ class VignettesPage(Page):
         self.detail, self.responses = detail, responses
         s = detail.session
         self.session_label.setText(self.tr("{title} · {day} · {n} svar, {coded} kodet").format(
-            title=s.title, day=s.held_on.strftime("%d.%m.%Y"), n=detail.responses, coded=detail.coded))
+            title=s.title, day=format_date(s.held_on), n=detail.responses, coded=detail.coded))
 
     def _session_loaded(self, result) -> None:
         self._header_loaded(result)

@@ -36,11 +36,6 @@ def today() -> date:
     return TODAY or date.today()
 
 
-def fmt_date(day: date | None) -> str:
-    """dd.mm.åååå (without strftime, which is slow under PySide's import hook in big tables)."""
-    return f"{day.day:02d}.{day.month:02d}.{day.year}" if day else ""
-
-
 def to_qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -299,12 +294,5 @@ class FormDialog(QDialog):
         self.accept()
 
 
-MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
-          "november", "desember"]
-
-
-def fmt_month(day: date) -> str:
-    """«juni 2027»."""
-    return f"{MONTHS[day.month - 1]} {day.year}"
 
 

@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage.formatting import format_date
+
 from .. import topics
 from ..pages.base import muted, section_title
 from ..widgets.table_model import Column, FastSearchProxy, RecordTableModel
 from .common import (
     Section,
     confirm,
-    fmt_date,
     load_context,
     make_table,
     selected_row,
@@ -135,7 +136,7 @@ class NetworksSection(Section):
         self.export_row = row
         box.addLayout(row)
         self.gatherings_model = RecordTableModel([
-            Column(self.tr("Dato"), lambda g: fmt_date(g.starts_at.date()), sort_key=lambda g: g.starts_at, width=90),
+            Column(self.tr("Dato"), lambda g: format_date(g.starts_at.date()), sort_key=lambda g: g.starts_at, width=90),
             Column(self.tr("Kl."), lambda g: f"{g.starts_at.hour:02d}:{g.starts_at.minute:02d}", width=50),
             Column(self.tr("Tittel"), lambda g: g.title, width=230),
             Column(self.tr("Type"), lambda g: g.kind.label, width=135),
@@ -360,7 +361,7 @@ class NetworksSection(Section):
         if gathering is None or not confirm(
                 self, self.tr("Slett samling"),
                 self.tr("Slette «{title}» {day}? En samling med registrert oppmøte kan bare avlyses.").format(
-                    title=gathering.title, day=fmt_date(gathering.starts_at.date())), self.tr("Slett")):
+                    title=gathering.title, day=format_date(gathering.starts_at.date())), self.tr("Slett")):
             return
 
         def fn(store, progress, cancel):

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage.formatting import format_kroner, format_percent_value
+
 from .. import topics
-from ..format import kroner
 from ..pages.base import card, muted, section_title
 from ..widgets.forms import form_error
 from ..widgets.table_model import RIGHT, Column, RecordTableModel
@@ -131,8 +132,8 @@ class ParticipationSection(Section):
                                     "100\u00a0000 kr per frittstående skole. Et tilskudd kan deles med andre kommuner.")))
         self.grants_model = RecordTableModel([
             Column(self.tr("Grunnlag"), lambda g: g.basis.label, width=190),
-            Column(self.tr("Beløp"), lambda g: kroner(g.amount_nok), align=RIGHT, width=110),
-            Column(self.tr("Andel"), lambda g: f"{g.share_percent} %", align=RIGHT, width=70),
+            Column(self.tr("Beløp"), lambda g: format_kroner(g.amount_nok), align=RIGHT, width=110),
+            Column(self.tr("Andel"), lambda g: format_percent_value(g.share_percent), align=RIGHT, width=70),
             Column(self.tr("Delt med"), lambda g: g.shared_with or ""),
         ])
         self.grants_view = make_table(self.grants_model)
@@ -173,7 +174,7 @@ class ParticipationSection(Section):
         missing = [p for p in proposals if not p.present]
         self.proposals.setText(
             self.tr("Mangler tilskudd for: {list}").format(
-                list=", ".join(f"{p.basis.label} ({kroner(p.amount_nok)})" for p in missing))
+                list=", ".join(f"{p.basis.label} ({format_kroner(p.amount_nok)})" for p in missing))
             if missing else self.tr("Alle rollene har sitt tilskudd."))
         self._preview_semesters()
         self.error.hide()

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage.formatting import format_date
+
 from .. import topics
 from ..pages.base import muted
-from .common import FormDialog, Section, fmt_date, load_context
+from .common import FormDialog, Section, load_context
 
 GOALS_PREFIX = "goals:"
 
@@ -180,7 +182,7 @@ class PlanSection(Section):
             self.version_label.setText(self.tr("Planen er ikke lagret ennå."))
         else:
             self.version_label.setText(self.tr("Versjon {n}, lagret {day}: {reason}").format(
-                n=current.version, day=fmt_date(current.created_at.date()), reason=current.reason))
+                n=current.version, day=format_date(current.created_at.date()), reason=current.reason))
         self.compare_button.setEnabled(bool(self.state and len(self.state.versions) >= 2))
         self.message.setText(self.tr("{n} versjoner lagret.").format(n=len(self.state.versions)) if self.state else "")
         self._changed()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from .common import fmt_date
+from storage.formatting import format_date
 
 INSERTED = "background:#d9f2dd; color:#14532d;"
 DELETED = "background:#fbe0e0; color:#8a1c1c; text-decoration:line-through;"
@@ -57,7 +57,7 @@ class CompareDialog(QDialog):
         for combo in (self.left, self.right):
             for v in self.versions:
                 combo.addItem(self.tr("Versjon {n} ({day}): {reason}").format(
-                    n=v.version, day=fmt_date(v.created_at.date()), reason=v.reason), v.id)
+                    n=v.version, day=format_date(v.created_at.date()), reason=v.reason), v.id)
         self.left.setCurrentIndex(max(0, len(self.versions) - 2))
         self.right.setCurrentIndex(len(self.versions) - 1)
         row.addWidget(QLabel(self.tr("Fra:")))

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage.formatting import format_date, format_month, format_percent_value
+
 from .. import topics
 from ..pages.base import section_title
 from ..widgets.table_model import RIGHT, Column, RecordTableModel
@@ -25,8 +27,6 @@ from .common import (
     confirm,
     date_edit,
     enum_combo,
-    fmt_date,
-    fmt_month,
     from_qdate,
     load_context,
     make_table,
@@ -44,12 +44,6 @@ def load_people(store, progress, cancel):
         return context, [], [], []
     mid = context.municipality.id
     return context, list_assignments(store, mid), list_people(store), resource_rule_by_month(store, mid)
-
-
-def percent(value: float | None) -> str:
-    if value is None:
-        return "–"
-    return f"{value:g} %".replace(".", ",")
 
 
 class AssignmentDialog(FormDialog):
@@ -137,9 +131,9 @@ class ResourcePersonsSection(Section):
             Column(self.tr("Navn"), lambda a: a.person.name, width=200),
             Column(self.tr("E-post"), lambda a: a.person.email or "", width=220),
             Column(self.tr("Område"), lambda a: a.assignment.area.label, width=150),
-            Column(self.tr("Stilling"), lambda a: f"{a.assignment.position_percent} %", align=RIGHT, width=70),
-            Column(self.tr("Fra"), lambda a: fmt_date(a.assignment.start), width=100),
-            Column(self.tr("Til"), lambda a: fmt_date(a.assignment.end)),
+            Column(self.tr("Stilling"), lambda a: format_percent_value(a.assignment.position_percent), align=RIGHT, width=70),
+            Column(self.tr("Fra"), lambda a: format_date(a.assignment.start), width=100),
+            Column(self.tr("Til"), lambda a: format_date(a.assignment.end)),
         ])
         self.view = make_table(self.model)
         self.view.doubleClicked.connect(lambda _i: self.edit())
@@ -164,10 +158,10 @@ class ResourcePersonsSection(Section):
         box.addWidget(self.rule_summary)
         red = lambda m: None if m.met else RED  # noqa: E731
         self.months_model = RecordTableModel([
-            Column(self.tr("Måned"), lambda m: fmt_month(m.month), foreground=red, width=140),
-            Column(self.tr("Barnehage"), lambda m: percent(m.kindergarten_percent), align=RIGHT, foreground=red,
+            Column(self.tr("Måned"), lambda m: format_month(m.month), foreground=red, width=140),
+            Column(self.tr("Barnehage"), lambda m: format_percent_value(m.kindergarten_percent), align=RIGHT, foreground=red,
                    width=90),
-            Column(self.tr("Skole"), lambda m: percent(m.school_percent), align=RIGHT, foreground=red, width=90),
+            Column(self.tr("Skole"), lambda m: format_percent_value(m.school_percent), align=RIGHT, foreground=red, width=90),
             Column(self.tr("Status"), lambda m: self.tr("Oppfylt") if m.met else self.tr("✗ Ikke oppfylt"),
                    foreground=red, width=120),
             Column(self.tr("Begrunnelse"), lambda m: m.reason, foreground=red),
@@ -195,7 +189,7 @@ class ResourcePersonsSection(Section):
             self.rule_summary.setText("")
         elif unmet:
             self.rule_summary.setText(self.tr("⚠ {n} av {total} måneder oppfyller ikke regelen: {months}.").format(
-                n=len(unmet), total=len(months), months=", ".join(fmt_month(m.month) for m in unmet)))
+                n=len(unmet), total=len(months), months=", ".join(format_month(m.month) for m in unmet)))
             self.rule_summary.setStyleSheet(f"color: {RED}; font-weight: 600;")
         else:
             self.rule_summary.setText(self.tr("✓ Regelen er oppfylt i alle {n} månedene.").format(n=len(months)))

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage.formatting import format_date
+
 from .. import topics
 from ..widgets.table_model import Column, RecordTableModel, SearchProxy
 from .common import (
@@ -24,7 +26,6 @@ from .common import (
     confirm,
     date_edit,
     enum_combo,
-    fmt_date,
     from_qdate,
     load_context,
     make_table,
@@ -123,7 +124,7 @@ class TasksSection(Section):
         layout.addWidget(self.summary)
         red = lambda t: RED if t.overdue else None  # noqa: E731
         self.model = RecordTableModel([
-            Column(self.tr("Frist"), lambda t: fmt_date(t.due_date), sort_key=lambda t: t.due_date or "9",
+            Column(self.tr("Frist"), lambda t: format_date(t.due_date), sort_key=lambda t: t.due_date or "9",
                    foreground=red, width=90),
             Column(self.tr("Oppgave"), lambda t: t.title, foreground=red, width=330),
             Column(self.tr("Gjelder"), lambda t: self.names.get(t.network_id or t.unit_id, ""), width=220),

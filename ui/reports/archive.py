@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage.formatting import format_datetime
+
 from ..widgets.table_model import Column, RecordTableModel, SearchProxy
 
 KIND_LABELS = {"midterm": "Underveisrapport", "final": "Sluttrapport", "funds": "Bruk av midler"}
@@ -55,7 +57,7 @@ class ArchiveList(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         columns = [
-            Column(self.tr("Dato"), lambda r: r.archived_at.strftime("%d.%m.%Y %H:%M"),
+            Column(self.tr("Dato"), lambda r: format_datetime(r.archived_at),
                    sort_key=lambda r: r.archived_at),
             Column(self.tr("Type"), lambda r: self.tr(KIND_LABELS.get(r.kind, r.kind))
                    + (f" {r.semester}" if r.semester else "")),

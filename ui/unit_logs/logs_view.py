@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage.formatting import format_date
+
 from .. import topics
 from ..gatherings.common import find_data
 from ..widgets.table_model import RIGHT, Column, RecordTableModel, SearchProxy
@@ -62,7 +64,7 @@ def _yes(value: bool) -> str:
 
 
 LOG_COLUMNS = [
-    Column("Dato", lambda r: r.held_on.strftime("%d.%m.%Y"), sort_key=lambda r: r.held_on),
+    Column("Dato", lambda r: format_date(r.held_on), sort_key=lambda r: r.held_on),
     Column("Tema", lambda r: r.theme, tooltip=lambda r: r.what_done or r.theme),
     Column("Til stede", lambda r: f"{r.staff_present} av {r.staff_total}", align=RIGHT,
            sort_key=lambda r: r.staff_present),
@@ -296,7 +298,7 @@ class LogsView(QWidget):
         was_edit = self.editing is not None
         self.status.setText((self.tr("Endret loggen fra {day}.") if was_edit else
                              self.tr("Lagret loggen fra {day}. Skriv neste.")).format(
-            day=log.held_on.strftime("%d.%m.%Y")))
+            day=format_date(log.held_on)))
         unit = self.current_unit()
         self._set_editing(None)
         self.form.start_next(unit.staff_count if unit else 0, log.held_on)
@@ -314,7 +316,7 @@ class LogsView(QWidget):
             return
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Slett øktlogg"),
                           self.tr("Slette loggen fra {day} om «{theme}»?").format(
-                              day=log.held_on.strftime("%d.%m.%Y"), theme=log.theme),
+                              day=format_date(log.held_on), theme=log.theme),
                           QMessageBox.StandardButton.NoButton, self)
         yes = box.addButton(self.tr("Slett"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(self.tr("Avbryt"), QMessageBox.ButtonRole.RejectRole)

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage.formatting import format_date
+
 from .. import topics
 from ..pages.base import section_title
 from ..widgets.table_model import RIGHT, Column, RecordTableModel
@@ -143,10 +145,10 @@ class ImportPreviewDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Vertical)
         errors = [ErrorLine(p.file_name, self.tr("Hele fila"), p.refused) for p in previews if p.refused]
         errors += [ErrorLine(p.file_name, e.ref, e.message) for p in previews for e in p.errors]
-        rows = [RowLine(p.file_name, r.unit_name, r.log.held_on.strftime("%d.%m.%Y"), r.log.theme,
+        rows = [RowLine(p.file_name, r.unit_name, format_date(r.log.held_on), r.log.theme,
                         _STATUS.get(str(r.status), str(r.status)), _row_note(r))
                 for p in previews for r in p.rows]
-        rows += [RowLine(p.file_name, k.unit_name, k.log.held_on.strftime("%d.%m.%Y"), k.log.theme, _STATUS["kept"],
+        rows += [RowLine(p.file_name, k.unit_name, format_date(k.log.held_on), k.log.theme, _STATUS["kept"],
                          f"{k.ref}: {k.message}") for p in previews for k in p.kept]
         self.kept = [k for p in previews if p.ok for k in p.kept]
         self.errors_model = RecordTableModel(ERROR_COLUMNS)

@@ -16,14 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage.formatting import format_percent
+
 from ..widgets.table_model import RIGHT, Column, RecordTableModel, SearchProxy
 
 LOW = "#b3261e"
 HALF = 0.5  # the same threshold as storage.services.reach.HALF
 
 
-def _percent(share: float | None) -> str:
-    return "ukjent" if share is None else f"{round(share * 100)} %"
+def _share_text(share: float | None) -> str:
+    return "ukjent" if share is None else format_percent(share)
 
 
 def _low(row) -> str | None:
@@ -35,7 +37,7 @@ REACH_COLUMNS = [
     Column("Type", lambda r: r.unit_kind.label),
     Column("Ansatte", lambda r: r.staff or "ukjent", align=RIGHT, sort_key=lambda r: r.staff),
     Column("Nådd", lambda r: r.reached, align=RIGHT),
-    Column("Andel", lambda r: _percent(r.share), align=RIGHT, foreground=_low,
+    Column("Andel", lambda r: _share_text(r.share), align=RIGHT, foreground=_low,
            sort_key=lambda r: -1 if r.share is None else r.share),
     Column("Største logg", lambda r: r.from_logs or "", align=RIGHT, sort_key=lambda r: r.from_logs),
     Column("Største samling", lambda r: r.from_gatherings or "", align=RIGHT, sort_key=lambda r: r.from_gatherings),
@@ -134,7 +136,7 @@ class ReachView(QWidget):
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        share = _percent(summary.share)
+        share = _share_text(summary.share)
         self.summary_label.setText(self.tr(
             "<b>{reached} av {staff} ansatte nådd ({share})</b> · {half} av {units} enheter har nådd minst "
             "halvparten · {none} enheter ikke nådd").format(

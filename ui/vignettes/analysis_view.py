@@ -25,15 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage.formatting import format_percent
+
 from .compare_view import CompareView
 
 GROUP_COLOURS = {"all": "#2f5d8a", "kindergarten": "#e07b39", "school": "#3c9d5d", "other_unit": "#8a8f98",
                  "leaders": "#8e5ba8", "staff": "#d4a017", "other_role": "#b0b6be"}
 AXES = (("unit", "Enhetstype"), ("role", "Rolle"))
-
-
-def percent(share: float | None) -> str:
-    return "–" if share is None else f"{round(share * 100):.0f}\u00a0%"
 
 
 def load_analysis(session_id, municipality_id):
@@ -148,7 +146,7 @@ class AnalysisView(QWidget):
         self.table.setVerticalHeaderLabels(labels + ([self.tr("Gjennomsnitt")] if dim.kind == "numeric" else []))
         for c, g in enumerate(groups):
             for r, share in enumerate(g.shares):
-                item = QTableWidgetItem(f"{share.count} ({percent(share.share)})")
+                item = QTableWidgetItem(f"{share.count} ({format_percent(share.share)})")
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
             if dim.kind == "numeric":

@@ -6,18 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from storage.formatting import format_change, format_date, format_percent
+
 from ..widgets.table_model import RIGHT, Column, RecordTableModel, SearchProxy
 
 
-def _pct(share) -> str:
-    return "–" if share is None else f"{round(share * 100):.0f}\u00a0%"
-
-
 def _points(change) -> str:
-    if change is None:
-        return "–"
-    sign = "+" if change >= 0 else "\u2212"
-    return f"{sign}{abs(round(change)):.0f} p.p."
+    return "–" if change is None else f"{format_change(change)} p.p."
 
 
 class CompareView(QWidget):
@@ -47,8 +42,8 @@ class CompareView(QWidget):
             Column(self.tr("Dimensjon"), lambda c: c.dimension_label),
             Column(self.tr("Kode"), lambda c: c.label),
             Column(self.tr("Gruppe"), lambda c: c.group.label),
-            Column(self.tr("Før"), lambda c: f"{_pct(c.before_share)} (n={c.before_n})", align=RIGHT),
-            Column(self.tr("Etter"), lambda c: f"{_pct(c.after_share)} (n={c.after_n})", align=RIGHT),
+            Column(self.tr("Før"), lambda c: f"{format_percent(c.before_share)} (n={c.before_n})", align=RIGHT),
+            Column(self.tr("Etter"), lambda c: f"{format_percent(c.after_share)} (n={c.after_n})", align=RIGHT),
             Column(self.tr("Endring"), lambda c: _points(c.change), align=RIGHT,
                    sort_key=lambda c: -999 if c.change is None else c.change,
                    foreground=lambda c: "#8a8f98" if c.small else None,
@@ -75,7 +70,7 @@ class CompareView(QWidget):
         self.other_combo.blockSignals(True)
         self.other_combo.clear()
         for other in sorted(others, key=lambda d: d.session.held_on):
-            self.other_combo.addItem(f"{other.session.title} ({other.session.held_on:%d.%m.%Y}, "
+            self.other_combo.addItem(f"{other.session.title} ({format_date(other.session.held_on)}, "
                                      f"{other.coded} kodet)", other)
         self.other_combo.blockSignals(False)
         if not others:
@@ -120,8 +115,8 @@ class CompareView(QWidget):
         self.model.set_rows(list(comparison.changes))
         self._filter()
         lines = [self.tr("Før: {a} ({da}). Etter: {b} ({db}).").format(
-            a=comparison.before.title, da=f"{comparison.before.held_on:%d.%m.%Y}",
-            b=comparison.after.title, db=f"{comparison.after.held_on:%d.%m.%Y}")]
+            a=comparison.before.title, da=format_date(comparison.before.held_on),
+            b=comparison.after.title, db=format_date(comparison.after.held_on))]
         lines += list(comparison.warnings)
         self.warnings_label.setText("\n".join(lines))
         self.warnings_label.setVisible(True)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from storage.formatting import format_date
 
 from ..widgets.forms import form_error, save_cancel_buttons
 from ..widgets.table_model import RIGHT, Column, RecordTableModel, SearchProxy
@@ -55,16 +55,12 @@ def load_session_choices(store, progress, cancel):
             list_networks(store, municipality.id))
 
 
-def format_day(day: date) -> str:
-    return day.strftime("%d.%m.%Y")
-
-
 class SessionsView(QWidget):
     open_requested = Signal(object)  # a SessionDetail
     new_requested = Signal()
 
     COLUMNS = [
-        Column("Dato", lambda d: format_day(d.session.held_on), sort_key=lambda d: d.session.held_on),
+        Column("Dato", lambda d: format_date(d.session.held_on), sort_key=lambda d: d.session.held_on),
         Column("Økt", lambda d: d.session.title),
         Column("Vignett", lambda d: d.vignette.title),
         Column("Versjon", lambda d: d.version.version, align=RIGHT),
@@ -157,7 +153,7 @@ class NewSessionDialog(QDialog):
             self.link_combo.addItem(self.tr("Nettverk: {name}").format(name=n.name), ("network", n.id))
         for g in gatherings:
             self.link_combo.addItem(self.tr("Samling: {title} ({day})").format(
-                title=g.title, day=g.starts_at.strftime("%d.%m.%Y")), ("gathering", g.id, g.starts_at.date()))
+                title=g.title, day=format_date(g.starts_at)), ("gathering", g.id, g.starts_at.date()))
         self.link_combo.currentIndexChanged.connect(self._link_changed)
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
