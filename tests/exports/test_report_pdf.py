@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from exports.report_pdf import report_pdf_bytes
-from storage.services.common import format_kroner
+from storage.formatting import format_kroner
 from storage.services.report_data import collect_report
 from storage.store import Store
 from storage.urls import resolve_url
