@@ -76,7 +76,8 @@ def run_status(paths: AppPaths, municipality: str | None, semester: str | None, 
         store.close()
     if as_json:
         _emit([json.dumps([{"semester": line.semester, "obligation": line.obligation.value,
-                            "status": line.status.value, "reason": line.reason} for line in lines],
+                            "group": line.group.value, "status": line.status.value, "reason": line.reason}
+                           for line in lines],
                           ensure_ascii=False, indent=2)])
         return 0
     out = [_("Forpliktelser for {name} – pulje {cohort}, {first}–{last}, vurdert {today}").format(

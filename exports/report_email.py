@@ -46,6 +46,8 @@ def email_body(d: ReportData, sender: str | None = None, signature: Sequence[str
                                                   cohort=d.cohort if d.cohort is not None else "–")]
     if d.scope_label and d.kind is not ReportKind.FUNDS:
         lines.append(_("Rapporten gjelder {scope}.").format(scope=d.scope_label))
+    if d.time_notice:
+        lines.append(d.time_notice)
     lines += ["", _("Rapporten er vedlagt som PDF, og de samme tallene ligger i Excel-arbeidsboka. Tallene er "
                     "talt opp per {today}.").format(today=format_date(d.today)), "",
               _("Med vennlig hilsen"), *(signature or [sender or _("{name} kommune").format(name=d.municipality)])]

@@ -163,7 +163,10 @@ def _cover(reports: Sequence[ReportData], title: str, draft: bool = False, compa
                   hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, "#b8c7cc"),
                                ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
-    story += [table, Spacer(1, 16 * MM * gap)]
+    story += [table, Spacer(1, 8 * MM * gap)]
+    notices = [r.time_notice for r in reports if r.time_notice][:1]  # the same day for every municipality
+    story += [para(notice, "warning") for notice in notices]
+    story.append(Spacer(1, 8 * MM * gap))
     story.append(para((_("Tallene i rapporten er talt opp fra kommunens registreringer i Nettverkslogg. Rapporten "
                          "inneholder bare samletall: ingen navn på barn, elever eller ansatte, og ingen "
                          "enkeltsvar.") if len(reports) == 1 else

@@ -13,6 +13,7 @@ from storage.formatting import (
     format_change,
     format_date,
     format_kroner,
+    format_long_date,
     format_number,
     format_percent,
     format_percent_value,
@@ -21,7 +22,8 @@ from storage.formatting import (
     semester_title,
     shown_change_points,
 )
-from storage.i18n import _
+from storage.i18n import _, ngettext
+from storage.semesters import semester_label
 from storage.services.report_data import ReportData, VignettePair
 
 from .pdf_base import MM, bar_chart, content_width, data_table, escape, markup, para
@@ -64,7 +66,7 @@ def semester_key(semester: str) -> tuple[str, bool]:
 
 def key_figures(d: ReportData) -> list[tuple[str, str]]:
     """The figures on the summary page, label and value, in the words the PDF and the workbook share."""
-    u, f = d.units, d.funds
+    u = d.units
     rows = []
     if d.kind.value != "funds":
         rows += [(_("Enheter som deltar"), format_number(u.total)),
@@ -74,9 +76,25 @@ def key_figures(d: ReportData) -> list[tuple[str, str]]:
                  (_("Samlinger gjennomført"), format_number(d.gatherings_held)),
                  (_("Øktlogger fra enhetene"), format_number(d.log_count)),
                  (_("Vignettøkter / svar"), f"{d.vignette_sessions} / {d.vignette_responses}")]
-    rows += [(_("Tilskudd"), format_kroner(f.granted)), (_("Egenfinansiering"), format_kroner(f.own)),
-             (_("Brukt i alt"), format_kroner(f.spent)),
-             (_("Igjen av tilskuddet"), format_kroner(f.remaining))]
+    return rows + funds_figures(d)
+
+
+def funds_figures(d: ReportData) -> list[tuple[str, str]]:
+    """The money in the report's own time («i semesteret» / «i perioden») and, when the report starts
+    after the period does or is made before its last day, the running total «hittil per <dato>»."""
+    f, scope = d.funds, d.scope_word
+    rows = [(_("Tilskudd for hele perioden"), format_kroner(f.granted)),
+            (_("Egenfinansiering {scope}").format(scope=scope), format_kroner(f.own)),
+            (_("Brukt {scope}").format(scope=scope), format_kroner(f.spent))]
+    if f.as_of is None:
+        return rows + [(_("Igjen av tilskuddet"), format_kroner(f.remaining))]
+    day = format_long_date(f.as_of)
+    if f.running:
+        until = semester_label(d.semesters[-1])
+        rows += [(_("Egenfinansiering hittil (til og med {semester})").format(semester=until),
+                  format_kroner(f.own_to_date)),
+                 (_("Brukt hittil per {day}").format(day=day), format_kroner(f.spent_to_date))]
+    rows.append((_("Igjen av tilskuddet per {day}").format(day=day), format_kroner(f.remaining)))
     return rows
 
 
@@ -84,13 +102,17 @@ def summary(d: ReportData, h: Heading) -> list:
     out = h(_("Sammendrag"), 1)
     if d.kind.value == "funds":
         out.append(para(_("Oversikten viser bruken av tilskuddet og egenfinansieringen i {name} kommune for hele "
-                          "perioden {period}, registrert fram til {today}.").format(
-            name=d.municipality, period=d.period_label, today=format_date(d.today))))
+                          "perioden {period}. Tallene gjelder til og med {day}.").format(
+            name=d.municipality, period=d.period_label, day=format_long_date(d.as_of or d.today))))
     else:
-        out.append(para(_("Rapporten gjelder {scope}. Alle tall er talt opp fra registreringene i Nettverkslogg "
-                          "per {today}: enheter, samlinger med oppmøte, øktlogger fra enhetenes egne økter, "
-                          "vignettsvar og utgifter. Ingen tall er anslag.").format(
-            scope=d.scope_label, today=format_date(d.today))))
+        out.append(para(_("Rapporten gjelder {scope}, og tallene gjelder til og med {day}. Alle tall er talt opp "
+                          "fra registreringene i Nettverkslogg: enheter, samlinger med oppmøte, øktlogger fra "
+                          "enhetenes egne økter, vignettsvar og utgifter. Ingen tall er anslag.").format(
+            scope=d.scope_label, day=format_long_date(d.as_of or d.today))))
+    if d.time_notice:
+        out.append(para(d.time_notice, "warning"))
+    if d.funds.warning and d.has_data:
+        out.append(para(d.funds.warning, "warning"))
     out.append(data_table([[_("Nøkkeltall"), _("Verdi")], *key_figures(d)], col_widths=_w(0.62, 0.38),
                           align_right=(1,)))
     return out
@@ -103,9 +125,10 @@ def organisation(d: ReportData, h: Heading) -> list:
         name=d.municipality, roles=roles, cohort=d.cohort)))
     out += h(_("Ressurspersoner"), 2)
     if d.resource_persons:
-        out.append(para((_("{people} ressursperson i perioden, med disse stillingsandelene:") if d.resource_people == 1
-                          else _("{people} ressurspersoner i perioden, med disse stillingsandelene:")).format(
-            people=d.resource_people)))
+        people = ngettext("{n} ressursperson", "{n} ressurspersoner", d.resource_people).format(n=d.resource_people)
+        out.append(para(ngettext("{people} i perioden, med denne stillingsandelen:",
+                                 "{people} i perioden, med disse stillingsandelene:",
+                                 len(d.resource_persons)).format(people=people)))
         out.append(data_table([[_("Område"), _("Stillingsandel")],
                                *[[area, format_percent_value(pct)] for area, pct in d.resource_persons]],
                               col_widths=_w(0.6, 0.4), align_right=(1,)))
@@ -121,17 +144,34 @@ def organisation(d: ReportData, h: Heading) -> list:
     return out
 
 
+def units_sentence(d: ReportData) -> str:
+    """The units the report counts (report_data.UnitFigures), with singular and plural right and the
+    archived ones named."""
+    u = d.units
+    text = _("{total} deltok {scope}: {kg}, {sch} og {oth} (for eksempel PP-tjenesten).").format(
+        total=ngettext("{n} enhet", "{n} enheter", u.total).format(n=u.total), scope=d.scope_word,
+        kg=ngettext("{n} barnehage", "{n} barnehager", u.kindergartens).format(n=u.kindergartens),
+        sch=ngettext("{n} skole", "{n} skoler", u.schools).format(n=u.schools),
+        oth=ngettext("{n} annen enhet", "{n} andre enheter", u.others).format(n=u.others))
+    if u.archived:
+        text += " " + ngettext("{n} av dem er arkivert senere, men er med fordi den var aktiv {scope}.",
+                               "{n} av dem er arkivert senere, men er med fordi de var aktive {scope}.",
+                               u.archived).format(n=u.archived, scope=d.scope_word)
+    text += " " + _("{net} er med i et lærende nettverk, og {act} har registrert øktlogger eller oppmøte på "
+                    "samlinger {scope}.").format(net=u.in_networks, act=u.active, scope=d.scope_word)
+    return text
+
+
 def participation(d: ReportData, h: Heading) -> list:
     u = d.units
     out = h(_("Deltakelse"), 1)
-    out.append(para(_("{total} enheter deltar: {kg} barnehager, {sch} skoler og {oth} andre enheter (for eksempel "
-                      "PP-tjenesten). {net} av dem er med i et lærende nettverk, og {act} har registrert "
-                      "øktlogger eller oppmøte på samlinger i rapportperioden.").format(
-        total=u.total, kg=u.kindergartens, sch=u.schools, oth=u.others, net=u.in_networks, act=u.active)))
+    out.append(para(units_sentence(d)))
     out.append(data_table([[_("Enheter"), _("Kommunale"), _("Private"), _("I alt")],
                            [_("Barnehager"), u.public_kindergartens, u.private_kindergartens, u.kindergartens],
                            [_("Skoler"), u.public_schools, u.private_schools, u.schools],
-                           [_("Alle enheter"), u.public, u.private, u.total]],
+                           [_("Andre enheter"), u.public_others, u.private_others, u.others],
+                           [bold(_("Alle enheter")), bold(str(u.public), True), bold(str(u.private), True),
+                            bold(str(u.total), True)]],
                           col_widths=_w(0.4, 0.2, 0.2, 0.2), align_right=(1, 2, 3)))
     if u.schools:
         out.append(spacer(2 * MM))
@@ -183,22 +223,47 @@ def gatherings(d: ReportData, h: Heading) -> list:
     out.append(para(_("Gjennomførte samlinger per nivå og semester:")))
     out.append(data_table(rows, col_widths=_w(0.15, 0.13, 0.13, 0.13, 0.13, 0.11, 0.11, 0.11),
                           align_right=range(1, 8)))
-    out += h(_("Forpliktelsene i tilbudet"), 2)
-    met = sum(1 for o in d.obligations if o.status == "met")
-    counted = sum(1 for o in d.obligations if o.status != "not_applicable")
-    out.append(para(_("{met} av {counted} forpliktelser som gjelder i perioden er oppfylt.").format(
-        met=met, counted=counted)))
+    out += obligation_groups(d, h)
+    return out
+
+
+def obligations_headline(d: ReportData) -> str:
+    """«17 av 23 krav i tilskuddsbrevet er oppfylt. 2 er planlagt, men ikke holdt ennå.» Only held
+    gatherings meet a requirement; advice is not counted."""
+    required = [o for o in d.obligations if o.group == "requirement" and o.status != "not_applicable"]
+    met = sum(1 for o in required if o.status == "met")
+    planned = sum(1 for o in required if o.status == "planned")
+    text = _("{met} av {counted} krav i tilskuddsbrevet er oppfylt.").format(met=met, counted=len(required))
+    if planned:
+        text += " " + _("{n} er planlagt, men ikke holdt ennå.").format(n=planned)
+    return text
+
+
+def obligation_groups(d: ReportData, h: Heading) -> list:
+    """The obligations in two groups: Udir's requirements, and the app's own advice (never «I fare»)."""
+    out = h(_("Krav i tilskuddsbrevet"), 2)
+    out.append(para(obligations_headline(d)))
     if d.semester_rows:
         out.append(bar_chart([semester_title(r.semester) for r in d.semester_rows],
                              [(_("Oppfylt"), [r.obligations_met for r in d.semester_rows]),
+                              (_("Planlagt"), [r.obligations_planned for r in d.semester_rows]),
                               (_("I fare"), [r.obligations_at_risk for r in d.semester_rows]),
                               (_("Mangler"), [r.obligations_missing for r in d.semester_rows])],
                              value_max=None, value_suffix="", height=52 * MM,
-                             colours=("#7aa95c", "#e08a2e", "#c94f4f")))
-        out.append(para(_("Figur: forpliktelser per semester etter status."), "small"))
-    rows = [[_("Semester"), _("Forpliktelse"), _("Status"), _("Begrunnelse")]]
-    rows += [[semester_title(o.semester), o.obligation, o.status_label, o.reason] for o in d.obligations]
-    out.append(data_table(rows, col_widths=_w(0.15, 0.24, 0.12, 0.49)))
+                             colours=("#7aa95c", "#7a9cc6", "#e08a2e", "#c94f4f")))
+        out.append(para(_("Figur: krav i tilskuddsbrevet per semester etter status."), "small"))
+    header = [_("Semester"), _("Forpliktelse"), _("Status"), _("Begrunnelse")]
+    rows = [[semester_title(o.semester), o.obligation, o.status_label, o.reason]
+            for o in d.obligations if o.group == "requirement"]
+    out.append(data_table([header, *rows], col_widths=_w(0.15, 0.24, 0.12, 0.49)))
+    advice = [[semester_title(o.semester), o.obligation, o.status_label, o.reason]
+              for o in d.obligations if o.group == "advice"]
+    if advice:
+        out += h(_("Råd fra Nettverkslogg"), 2)
+        out.append(para(_("Dette er ikke krav fra Udir, men råd som Nettverkslogg gir for å holde arbeidet i rute: "
+                          "at både barnetrinn og ungdomstrinn er med (Udir anbefaler det), at planen oppdateres "
+                          "hvert semester, og at midlene brukes i jevnt tempo.")))
+        out.append(data_table([header, *advice], col_widths=_w(0.15, 0.24, 0.12, 0.49)))
     return out
 
 
@@ -288,9 +353,11 @@ def vignettes(d: ReportData, h: Heading) -> list:
 
 def session_logs(d: ReportData, h: Heading) -> list:
     out = h(_("Arbeidet i enhetene (øktlogger)"), 1)
-    out.append(para(_("{units} enheter har logget {logs} egne økter (personalmøter, refleksjonsgrupper o.l.), til "
-                      "sammen {hours} timer.").format(units=d.log_units, logs=format_number(d.log_count),
-                                                      hours=format_number(d.log_hours))))
+    out.append(para(_("{units} har logget {logs} (personalmøter, refleksjonsgrupper o.l.) {scope}, til sammen "
+                      "{hours} timer.").format(
+        units=ngettext("{n} enhet", "{n} enheter", d.log_units).format(n=d.log_units),
+        logs=ngettext("{n} egen økt", "{n} egne økter", d.log_count).format(n=format_number(d.log_count)),
+        scope=d.scope_word, hours=format_number(d.log_hours))))
     rows = [[_("Semester"), _("Øktlogger"), _("Deltakere i alt")]]
     rows += [[semester_title(r.semester), format_number(r.logs), format_number(r.log_participants)] for r in d.semester_rows]
     rows.append([bold(_("Sum")), bold(format_number(d.log_count), True),
@@ -313,7 +380,8 @@ def funds(d: ReportData, h: Heading) -> list:
     if f.grants:
         out.append(data_table([[_("Tilskudd"), _("Beløp"), _("Andel"), _("Tildelt")],
                                *[[basis, format_kroner(amount), format_percent_value(share), format_kroner(granted)]
-                                 for basis, amount, share, granted in f.grants]],
+                                 for basis, amount, share, granted in f.grants],
+                               [bold(_("Sum tildelt")), "", "", bold(format_kroner(f.granted), True)]],
                               col_widths=_w(0.4, 0.2, 0.15, 0.25), align_right=(1, 2, 3)))
         out.append(para(""))
     rows = [[_("Utgiftskategori"), _("Fra tilskudd"), _("Egenfinansiering"), _("I alt")]]
@@ -323,10 +391,15 @@ def funds(d: ReportData, h: Heading) -> list:
                  bold(format_kroner(f.spent_from_own), True), bold(format_kroner(f.spent), True)])
     out.append(data_table(rows, col_widths=_w(0.39, 0.19, 0.23, 0.19), align_right=(1, 2, 3)))
     out.append(spacer())
-    out.append(para(_("Tilskudd {granted}, brukt av tilskuddet {used}, igjen {left}. Egenfinansiering {own} er "
-                      "planlagt, {own_used} er brukt.").format(
-        granted=format_kroner(f.granted), used=format_kroner(f.spent_from_grant), left=format_kroner(f.remaining),
-        own=format_kroner(f.own), own_used=format_kroner(f.spent_from_own))))
+    day = format_long_date(f.as_of or d.today)
+    out.append(para(_("Brukt {scope}: {used} av tilskuddet og {own_used} av egenfinansieringen ({own} er lagt inn "
+                      "{scope}).").format(scope=d.scope_word, used=format_kroner(f.spent_from_grant),
+                                          own_used=format_kroner(f.spent_from_own), own=format_kroner(f.own))))
+    if f.running:
+        out.append(para(_("Hittil per {day}, fra periodens start: brukt {spent}, av det {used} av tilskuddet.").format(
+            day=day, spent=format_kroner(f.spent_to_date), used=format_kroner(f.spent_to_date_from_grant))))
+    out.append(para(_("Tilskuddet for hele perioden er {granted}. Igjen av tilskuddet per {day}: {left}.").format(
+        granted=format_kroner(f.granted), day=day, left=format_kroner(f.remaining))))
     if f.lines and f.spent:
         out.append(bar_chart([_(SHORT_CATEGORY.get(line.category, line.label)) for line in f.lines],
                              [(_("Fra tilskudd"), [round(line.grant / 1000) for line in f.lines]),

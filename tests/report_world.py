@@ -26,19 +26,22 @@ def make_demo(template_db: Path, folder: Path) -> Path:
 
 
 def db_truth(path: Path) -> dict[str, int]:
-    """Counts for the whole period, as of the demo's today (expenses after today's month not spent)."""
+    """Counts for the whole period, as of the demo's today (expenses dated after today not spent)."""
     with sqlite3.connect(path) as con:
         one = lambda sql: con.execute(sql).fetchone()[0] or 0  # noqa: E731
         return {
-            "units": one("select count(*) from unit where archived = 0"),
+            # The units a report counts: not archived, or archived but active (a log or attendance at a
+            # held gathering); the demo's period holds all of its data.
+            "units": one("select count(*) from unit u where archived = 0 or exists (select 1 from session_log l "
+                         "where l.unit_id = u.id) or exists (select 1 from attendance a join gathering g on "
+                         "g.id = a.gathering_id where a.unit_id = u.id and g.status = 'held')"),
             "held": one("select count(*) from gathering where status = 'held'"),
             "logs": one("select count(*) from session_log"),
             "grant": int(one("select sum(amount_nok * share_percent / 100) from \"grant\"")),
             "own": one("select sum(amount_nok) from own_funding"),
-            "spent": one(f"select sum(amount_nok) from expense where strftime('%Y-%m', spent_on) <= "
-                         f"'{TODAY:%Y-%m}'"),
+            "spent": one(f"select sum(amount_nok) from expense where spent_on <= '{TODAY}'"),
             "spent_grant": one(f"select sum(amount_nok) from expense where funded_by = 'grant' and "
-                               f"strftime('%Y-%m', spent_on) <= '{TODAY:%Y-%m}'"),
+                               f"spent_on <= '{TODAY}'"),
         }
 
 

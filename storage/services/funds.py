@@ -33,6 +33,7 @@ from ..semesters import semester_bounds, semester_of
 from ..store import Store
 from ..validation import label_for, validated
 from .common import apply_update, check_in_period, require
+from .participation import granted_amount
 
 #: Warn when the rest would have to be spent more than this many times faster than so far.
 PACE_FACTOR = 2
@@ -89,8 +90,9 @@ def _month_index(day: date) -> int:
 
 
 def load_funds(session: Session, part: Participation) -> FundsData:
-    granted = session.exec(select(func.coalesce(func.sum(Grant.amount_nok * Grant.share_percent / 100), 0))
-                           .where(Grant.participation_id == part.id)).one()
+    # The total is the sum of the rows as shown (each rounded down), never a sum of fractions.
+    granted = sum(granted_amount(amount, share) for amount, share in session.exec(
+        select(Grant.amount_nok, Grant.share_percent).where(Grant.participation_id == part.id)).all())
     own = session.exec(select(OwnFunding.semester, func.sum(OwnFunding.amount_nok))
                        .where(OwnFunding.participation_id == part.id).group_by(OwnFunding.semester)).all()
     year, month = extract("year", Expense.spent_on), extract("month", Expense.spent_on)

@@ -1,16 +1,25 @@
 """The obligations overview: for each semester of the period, is each programme obligation met?
 
-Each line is met / at risk / missing / not applicable, with a one-line Norwegian reason and the page
-where it is fixed. The rules, per semester (a semester is past once its last day is before `today`,
-future while its first day is after `today`, otherwise current):
+Each line is met / planned / at risk / missing / follow up / not applicable, with a one-line Norwegian
+reason and the page where it is fixed.
+
+Two groups (`Obligation.group`): the requirements of Udir's grant letter (fagdag, regional gathering,
+start-up gathering, resource persons) and the app's own advice (both school stages, which Udir only
+recommends; the plan updated; the funds on pace). Advice is met, «Bør følges opp» or not applicable,
+never «I fare» or «Mangler» (the rules below say missing/at risk; for advice both read «Bør følges
+opp»). A gathering planned for a day ahead is «Planlagt» (`planned`), never met: only a held gathering
+meets a requirement.
+
+The rules, per semester (a semester is past once its last day is before `today`, future while its first
+day is after `today`, otherwise current):
 
 * National specialist day — met when a fagdag in the semester is registered as held with the owner
-  level present (attendance with role "owner"), or when one is planned for a day still ahead; a held
+  level present (attendance with role "owner"); planned when one is planned for a day still ahead; a held
   fagdag without the owner level, a planned one whose day has passed, or none at all is missing in a
   past semester and at risk in the current or a future one.
 * Regional gathering — the same, without the owner-level requirement.
-* Local start-up gathering (once in the period) — met in the semester it was held (or is planned for a
-  day ahead); not applicable in every other semester once it is held or planned; if there is none,
+* Local start-up gathering (once in the period) — met in the semester it was held (planned if it is
+  planned for a day ahead); not applicable in every other semester once it is held or planned; if there is none,
   missing in past semesters, at risk in the current one (and in the first semester when the period has
   not started), not applicable in later future semesters.
 * Resource persons — met when the 20 % + 20 % rule holds every month of the semester; missing if a
@@ -67,15 +76,37 @@ class Obligation(LabelledEnum):
                 "funds_on_track": "Midlene i rute"}
 
 
+    @property
+    def group(self) -> ObligationGroup:
+        """Udir's requirement (the grant letter) or the app's own advice."""
+        return ObligationGroup.ADVICE if self in ADVICE else ObligationGroup.REQUIREMENT
+
+
+class ObligationGroup(LabelledEnum):
+    REQUIREMENT = "requirement"
+    ADVICE = "advice"
+
+    @classmethod
+    def _labels(cls):
+        return {"requirement": "Krav i tilskuddsbrevet", "advice": "Råd fra Nettverkslogg"}
+
+
+#: What Udir only recommends or what the app itself suggests; never «I fare», never counted as a requirement.
+ADVICE = frozenset({Obligation.SCHOOL_STAGES, Obligation.PLAN_UPDATED, Obligation.FUNDS_ON_TRACK})
+
+
 class ObligationStatus(LabelledEnum):
     MET = "met"
+    PLANNED = "planned"  # a gathering is planned for a day ahead: not met until it is held
     AT_RISK = "at_risk"
     MISSING = "missing"
+    FOLLOW_UP = "follow_up"  # advice not followed (the advice group's only "not met")
     NOT_APPLICABLE = "not_applicable"
 
     @classmethod
     def _labels(cls):
-        return {"met": "Oppfylt", "at_risk": "I fare", "missing": "Mangler", "not_applicable": "Gjelder ikke"}
+        return {"met": "Oppfylt", "planned": "Planlagt", "at_risk": "I fare", "missing": "Mangler",
+                "follow_up": "Bør følges opp", "not_applicable": "Gjelder ikke"}
 
 
 #: The page (a short key the UI navigates by) where each obligation is put right.
@@ -86,8 +117,9 @@ FIX_TARGETS = {
     Obligation.FUNDS_ON_TRACK: "funds",
 }
 
-MET, AT_RISK, MISSING, NOT_APPLICABLE = (ObligationStatus.MET, ObligationStatus.AT_RISK,
-                                         ObligationStatus.MISSING, ObligationStatus.NOT_APPLICABLE)
+MET, PLANNED, AT_RISK, MISSING, NOT_APPLICABLE = (
+    ObligationStatus.MET, ObligationStatus.PLANNED, ObligationStatus.AT_RISK, ObligationStatus.MISSING,
+    ObligationStatus.NOT_APPLICABLE)
 
 
 @dataclass(frozen=True)
@@ -97,6 +129,10 @@ class ObligationLine:
     status: ObligationStatus
     reason: str
     fix_target: str
+
+    @property
+    def group(self) -> ObligationGroup:
+        return self.obligation.group
 
 
 @dataclass(frozen=True)
@@ -165,7 +201,7 @@ def _gathering_line(facts: _Facts, sem: _Semester, kind: GatheringKind, need_own
             noun=noun, day=format_date(held[0].day))
     ahead = [g for g in planned if g.day >= today]
     if ahead:
-        return MET, _("Planlagt {day}.").format(day=format_date(ahead[0].day))
+        return PLANNED, _("Planlagt {day}, ikke holdt ennå.").format(day=format_date(ahead[0].day))
     if planned:
         return sem.pick(MISSING, AT_RISK, AT_RISK), _(
             "{noun} {day} er ikke registrert som gjennomført.").format(noun=noun, day=format_date(planned[0].day))
@@ -198,7 +234,7 @@ def _startup(facts: _Facts, sem: _Semester) -> tuple:
         if semester_of(day) != sem.name:
             return NOT_APPLICABLE, _("Planlagt {day}.").format(day=format_date(day))
         if day >= facts.today:
-            return MET, _("Planlagt {day}.").format(day=format_date(day))
+            return PLANNED, _("Planlagt {day}, ikke holdt ennå.").format(day=format_date(day))
         return sem.pick(MISSING, AT_RISK, AT_RISK), _("Oppstartssamlingen {day} er ikke registrert som "
                                                       "gjennomført.").format(day=format_date(day))
     if sem.phase == "future" and not sem.is_first:
@@ -289,5 +325,7 @@ def obligations_status(store: Store, municipality_id: uuid.UUID, semester: str |
         sem = _Semester(name, first, last, phase, index == 0)
         for obligation, rule in _RULES.items():
             status, reason = rule(facts, sem)
+            if obligation.group is ObligationGroup.ADVICE and status in (AT_RISK, MISSING):
+                status = ObligationStatus.FOLLOW_UP
             lines.append(ObligationLine(name, obligation, status, reason, FIX_TARGETS[obligation]))
     return lines

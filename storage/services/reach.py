@@ -33,6 +33,7 @@ from ..models import Attendance, Gathering, SessionLog, Unit
 from ..semesters import semester_bounds, semester_of, semesters_between
 from ..store import Store
 from .common import participation_row
+from .units import took_part
 
 HALF = 0.5
 
@@ -130,7 +131,7 @@ def _unit_rows(semester: str, units, logs: dict, per_gathering: dict) -> list[Un
     result = []
     for unit in units:
         best_log, log_total, n_logs = logs.get(unit.id, (0, 0, 0))
-        if unit.archived and not n_logs and not gathering_count.get(unit.id):
+        if not took_part(unit.archived, bool(n_logs or gathering_count.get(unit.id))):
             continue
         result.append(UnitReach(
             unit_id=unit.id, unit_name=unit.name, unit_kind=UnitKind(unit.kind), semester=semester,

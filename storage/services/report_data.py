@@ -23,11 +23,12 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from sqlalchemy import func
 from sqlmodel import select
 
-from ..enums import ExpenseCategory, ParticipantRole, ReportKind
+from ..enums import ExpenseCategory, FundingSource, ParticipantRole, ReportKind
 from ..errors import DomainError
-from ..formatting import format_date
+from ..formatting import format_date, format_kroner, format_long_date
 from ..i18n import _
 from ..models import (
     Municipality,
@@ -37,7 +38,6 @@ from ..models import (
 from ..semesters import semester_bounds, semester_label
 from ..store import Store
 from .common import require
-from .funds import funds_summary
 from .participation import granted_amount
 from .report_context import ReportContextFigures, collect_context
 
@@ -69,6 +69,9 @@ class NetworkLine:
 
 @dataclass(frozen=True)
 class UnitFigures:
+    """The units the report counts: those that took part in its semesters (units.took_part), archived or
+    not; `archived` says how many of them are archived now. Every unit figure uses this one set."""
+
     total: int = 0
     kindergartens: int = 0
     schools: int = 0
@@ -84,6 +87,9 @@ class UnitFigures:
     private_kindergartens: int = 0
     public_schools: int = 0
     private_schools: int = 0
+    public_others: int = 0
+    private_others: int = 0
+    archived: int = 0  # archived units counted because they took part in the report's semesters
 
 
 @dataclass(frozen=True)
@@ -102,9 +108,11 @@ class SemesterRow:
     reached: int  # distinct staff reached (lower bound, see reach.py)
     staff_known: int
     units_half_or_more: int
-    obligations_met: int
+    obligations_met: int  # requirements of the grant letter only (ObligationGroup.REQUIREMENT)
     obligations_at_risk: int
     obligations_missing: int
+    obligations_planned: int = 0  # requirements with a gathering planned, not yet held (never met)
+    advice_follow_up: int = 0  # advice from Nettverkslogg not followed
 
 
 @dataclass(frozen=True)
@@ -114,6 +122,7 @@ class ObligationRow:
     status: str  # ObligationStatus value
     status_label: str
     reason: str
+    group: str = "requirement"  # ObligationGroup value
 
 
 @dataclass(frozen=True)
@@ -153,8 +162,16 @@ class FundsLine:
 
 @dataclass(frozen=True)
 class FundsFigures:
+    """Money, bounded by the report's time (see `report_bounds`).
+
+    `spent*`, `lines`, `own` and `own_by_semester` cover the report's semesters («i semesteret» /
+    «i perioden»); `*_to_date` run from the start of the period to `as_of` («hittil per <dato>»).
+    `granted` is the sum of the grant rows as shown (`grants`)."""
+
     granted: int = 0
-    own: int = 0
+    own: int = 0  # own financing entered for the report's semesters
+    own_total: int = 0  # own financing entered for the whole period
+    own_to_date: int = 0  # for the semesters up to and including the report's last
     spent: int = 0
     spent_from_grant: int = 0
     spent_from_own: int = 0
@@ -162,10 +179,22 @@ class FundsFigures:
     grants: tuple[tuple[str, int, int, int], ...] = ()  # basis label, amount, share %, granted
     own_by_semester: tuple[tuple[str, int], ...] = ()
     warning: str | None = None
+    first: date | None = None  # the first day the report covers
+    as_of: date | None = None  # the last day the figures run to
+    spent_to_date: int = 0
+    spent_to_date_from_grant: int = 0
+    spent_to_date_from_own: int = 0
 
     @property
     def remaining(self) -> int:
-        return self.granted - self.spent_from_grant
+        """What is left of the grant on `as_of`."""
+        return self.granted - self.spent_to_date_from_grant
+
+    @property
+    def running(self) -> bool:
+        """True when the report starts after the period does, so the running total differs from the
+        report's own figures and both are shown."""
+        return self.spent_to_date != self.spent or self.own_to_date != self.own
 
 
 @dataclass(frozen=True)
@@ -208,6 +237,8 @@ class ReportData:
     funds: FundsFigures = field(default_factory=FundsFigures)
     empty_reason: str | None = None
     context: ReportContextFigures = field(default_factory=ReportContextFigures)  # report_context.py
+    covers_until: date | None = None  # the last day of the report's semesters (within the period)
+    as_of: date | None = None  # the last day its figures run to: covers_until, or the day it was made
 
     @property
     def kind_label(self) -> str:
@@ -231,6 +262,27 @@ class ReportData:
         if len(self.semesters) == 1:
             return semester_label(self.semesters[0])
         return f"{semester_label(self.semesters[0])} – {semester_label(self.semesters[-1])}"
+
+    @property
+    def scope_word(self) -> str:
+        """«i semesteret» for one semester, «i perioden» for more."""
+        return _("i semesteret") if len(self.semesters) == 1 else _("i perioden")
+
+    @property
+    def is_open(self) -> bool:
+        """Made before the last day it covers: the figures run to `as_of`, not to the end."""
+        return self.as_of is not None and self.covers_until is not None and self.as_of < self.covers_until
+
+    @property
+    def time_notice(self) -> str | None:
+        """The notice on the cover and in the e-mail when the report is made before its time is over."""
+        if not self.is_open or not self.has_data:
+            return None
+        if self.kind is ReportKind.MIDTERM and len(self.semesters) == 1:
+            text = _("Semesteret er ikke avsluttet; tallene gjelder til {day}.")
+        else:
+            text = _("Perioden er ikke avsluttet; tallene gjelder til {day}.")
+        return text.format(day=format_long_date(self.as_of))
 
     @property
     def gatherings_held(self) -> int:
@@ -290,13 +342,17 @@ def collect_report(store: Store, municipality_id: uuid.UUID, kind: ReportKind | 
                           empty_reason=_("{name} har ikke registrert deltakelse i tilbudet ennå, så rapporten har "
                                          "ingen tall.").format(name=muni.name))
     semesters = _report_semesters(part, kind, semester, today)
+    first, last, as_of = report_bounds(part, semesters, today)
     base |= {"cohort": part.cohort, "period_start": part.period_start, "period_end": part.period_end,
-             "semester": semester.strip().upper() if semester else None, "semesters": tuple(semesters)}
+             "semester": semester.strip().upper() if semester else None, "semesters": tuple(semesters),
+             "covers_until": last, "as_of": as_of}
     roles = tuple(label for flag, label in ((part.kindergarten_authority, _("barnehagemyndighet")),
                                             (part.school_owner, _("skoleeier")),
                                             (part.independent_school, _("frittstående skole"))) if flag)
     base["roles"] = roles
-    funds = _funds(store, part, today)
+    if today < first:
+        return ReportData(**base, empty_reason=_not_started(part, semesters, first))
+    funds = _funds(store, part, semesters, today)
     if kind is ReportKind.FUNDS:
         empty = None if (funds.granted or funds.spent or funds.own) else _(
             "Det er ikke registrert tilskudd, egenfinansiering eller utgifter for {name} ennå.").format(name=muni.name)
@@ -312,6 +368,14 @@ def collect_report(store: Store, municipality_id: uuid.UUID, kind: ReportKind | 
     return ReportData(**base, **parts, funds=funds, empty_reason=empty, context=context)
 
 
+def _not_started(part: ParticipationRead, semesters: list[str], first: date) -> str:
+    if first <= part.period_start:
+        return _("Perioden starter {day}, så det finnes ingen tall å rapportere ennå.").format(
+            day=format_long_date(part.period_start))
+    return _("{semester} har ikke begynt ennå (starter {day}), så det finnes ingen tall å rapportere.").format(
+        semester=semester_label(semesters[0]).capitalize(), day=format_long_date(first))
+
+
 def collect_county_reports(store: Store, kind: ReportKind | str, semester: str | None = None,
                            today: date | None = None) -> list[ReportData]:
     """Every municipality's figures for one county-wide report, without the vignette comparisons."""
@@ -320,33 +384,68 @@ def collect_county_reports(store: Store, kind: ReportKind | str, semester: str |
     return [collect_report(store, m.id, kind, semester, today, detail=False) for m in list_municipalities(store)]
 
 
-def _funds(store: Store, part: ParticipationRead, today: date) -> FundsFigures:
-    from ..models import Grant
+def _funds(store: Store, part: ParticipationRead, semesters: list[str], today: date) -> FundsFigures:
+    """The money, bounded by the report's semesters (see `report_bounds`): what was spent in them, and the
+    running total from the start of the period to the same day, so a closed semester reads the same
+    whatever the print date."""
+    from ..models import Expense, Grant, OwnFunding
+    from .funds import load_funds, summarise
 
-    summary = funds_summary(store, part.id, today)
+    first, last, as_of = report_bounds(part, semesters, today)
     with store.reader() as session:
-        grants = session.exec(select(Grant).where(Grant.participation_id == part.id)).all()
+        grants = session.exec(select(Grant).where(Grant.participation_id == part.id)
+                              .order_by(Grant.basis, Grant.created_at)).all()
         grant_rows = tuple((ParticipantRole(g.basis).label, g.amount_nok,
                             g.share_percent, granted_amount(g.amount_nok, g.share_percent)) for g in grants)
+        spent = session.exec(select(Expense.spent_on, Expense.category, Expense.funded_by,
+                                    func.sum(Expense.amount_nok))
+                             .where(Expense.participation_id == part.id, Expense.spent_on <= as_of)
+                             .group_by(Expense.spent_on, Expense.category, Expense.funded_by)).all()
+        own_rows = session.exec(select(OwnFunding.semester, func.sum(OwnFunding.amount_nok))
+                                .where(OwnFunding.participation_id == part.id).group_by(OwnFunding.semester)).all()
+        row = session.get(Participation, part.id)
+        data = load_funds(session, row)
+    # Past the period's end the summary is judged on the day (money left over is warned about);
+    # otherwise on the report's last day.
+    summary = summarise(data, today if last >= part.period_end and today > part.period_end else as_of)
     from_grant: dict[ExpenseCategory, int] = defaultdict(int)
     from_own: dict[ExpenseCategory, int] = defaultdict(int)
-    data = _funds_months(store, part)
-    now = today.year * 12 + today.month - 1
-    for year, month, category, source, amount in data:
-        if year * 12 + month - 1 > now:
-            continue  # not spent yet: funds_summary counts the same way
-        (from_grant if source == "grant" else from_own)[ExpenseCategory(category)] += amount
+    to_date = {"grant": 0, "own": 0}
+    for day, category, source, amount in spent:
+        source = "own" if source == FundingSource.OWN else "grant"
+        to_date[source] += amount
+        if day >= first:
+            (from_grant if source == "grant" else from_own)[ExpenseCategory(category)] += amount
     lines = tuple(FundsLine(c.value, c.label, from_grant.get(c, 0), from_own.get(c, 0)) for c in ExpenseCategory
                   if c is not ExpenseCategory.OTHER or from_grant.get(c) or from_own.get(c))
+    own = {sem: int(amount) for sem, amount in own_rows}
+    scope = set(semesters)
+    granted = sum(r[3] for r in grant_rows)
+    own_total = sum(own.values())
+    warning = summary.warning
+    spent_total = sum(to_date.values())
+    if spent_total > granted + own_total:
+        warning = _("Utgiftene hittil ({spent}) er høyere enn tilskudd og egenfinansiering til sammen "
+                    "({available}). Sjekk beløpene.").format(spent=format_kroner(spent_total),
+                                                            available=format_kroner(granted + own_total))
     return FundsFigures(
-        granted=summary.granted_nok, own=summary.own_nok, spent=summary.spent_nok,
-        spent_from_grant=summary.spent_from_grant_nok, spent_from_own=summary.spent_from_own_nok, lines=lines,
-        grants=grant_rows, own_by_semester=tuple(sorted(summary.own_by_semester.items())), warning=summary.warning)
+        granted=granted, own=sum(a for sem, a in own.items() if sem in scope), own_total=own_total,
+        own_to_date=sum(a for sem, a in own.items() if _semester_order(sem) <= _semester_order(semesters[-1])),
+        spent=sum(from_grant.values()) + sum(from_own.values()), spent_from_grant=sum(from_grant.values()),
+        spent_from_own=sum(from_own.values()), lines=lines, grants=grant_rows,
+        own_by_semester=tuple(sorted(((sem, a) for sem, a in own.items() if sem in scope),
+                                     key=lambda p: _semester_order(p[0]))),
+        warning=warning, first=first, as_of=as_of, spent_to_date=spent_total,
+        spent_to_date_from_grant=to_date["grant"], spent_to_date_from_own=to_date["own"])
 
 
-def _funds_months(store: Store, part: ParticipationRead) -> list[tuple]:
-    from .funds import load_funds
+def _semester_order(semester: str) -> tuple[int, int]:
+    return int(semester[:4]), 0 if semester[4] == "V" else 1
 
-    with store.reader() as session:
-        row = session.get(Participation, part.id)
-        return load_funds(session, row).spent_by_month
+
+def report_bounds(part: ParticipationRead, semesters: list[str], today: date) -> tuple[date, date, date]:
+    """(first day, last day, as-of day) of what a report covers: its semesters within the period, and
+    the day its figures run to — the last day, or today if the report is made before that day."""
+    first = max(semester_bounds(semesters[0])[0], part.period_start)
+    last = min(semester_bounds(semesters[-1])[1], part.period_end)
+    return first, last, min(today, last)

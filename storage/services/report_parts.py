@@ -40,7 +40,7 @@ from ..models import (
 from ..semesters import semester_bounds, semester_of
 from ..store import Store
 from .gatherings import KINDERGARTEN_THEMES
-from .obligations import ObligationStatus, obligations_status
+from .obligations import ObligationGroup, ObligationStatus, obligations_status
 from .reach import reach_by_semester
 from .reach import summarise as summarise_reach
 from .report_data import (
@@ -53,6 +53,7 @@ from .report_data import (
     VignetteChange,
     VignettePair,
 )
+from .units import took_part
 
 SCHOOL_KINDS = (UnitKind.SCHOOL, UnitKind.COMBINED)
 
@@ -99,9 +100,11 @@ def collect_parts(store: Store, municipality_id: uuid.UUID, part: ParticipationR
                            .where(Response.session_id.in_([row[0] for row in sessions]))).one() if sessions else 0
 
     unit_kind = {u.id: UnitKind(u.kind) for u in units}
-    live = [u for u in units if not u.archived]
     status_of = {g[0]: GatheringStatus(g[3]) for g in gatherings}
     held_ids = {g[0] for g in gatherings if status_of[g[0]] is GatheringStatus.HELD}
+    active_units = {u for u, *_rest in logs} | {a[1] for a in attendance if a[1] is not None and a[0] in held_ids}
+    counted = [u for u in units if took_part(u.archived, u.id in active_units)]  # the report's units
+    counted_ids = {u.id for u in counted}
     kind_of = {g[0]: GatheringKind(g[1]) for g in gatherings}
     semester_of_gathering = {g[0]: semester_of(g[4].date()) for g in gatherings}
 
@@ -111,7 +114,7 @@ def collect_parts(store: Store, municipality_id: uuid.UUID, part: ParticipationR
         member_units[network_id].append(unit_id)
     network_lines = []
     for n in networks:
-        kinds = Counter(unit_kind.get(u) for u in member_units.get(n.id, []))
+        kinds = Counter(unit_kind.get(u) for u in member_units.get(n.id, []) if u in counted_ids)
         network_lines.append(NetworkLine(n.name, NetworkTarget(n.target).label,
                                          n.leader or "", kinds[UnitKind.KINDERGARTEN],
                                          sum(kinds[k] for k in SCHOOL_KINDS),
@@ -122,25 +125,27 @@ def collect_parts(store: Store, municipality_id: uuid.UUID, part: ParticipationR
                                     for a in active_assignments))
 
     # Units
-    active_units = {u for u, *_rest in logs} | {a[1] for a in attendance if a[1] is not None and a[0] in held_ids}
     networked = {u for _n, u in members}
 
     def count(pred) -> int:
-        return sum(1 for u in live if pred(u))
+        return sum(1 for u in counted if pred(u))
 
     kg = lambda u: UnitKind(u.kind) is UnitKind.KINDERGARTEN  # noqa: E731
     sch = lambda u: UnitKind(u.kind) in SCHOOL_KINDS  # noqa: E731
     private = lambda u: Ownership(u.ownership) is Ownership.PRIVATE  # noqa: E731
+    other = lambda u: not kg(u) and not sch(u)  # noqa: E731
     unit_figures = UnitFigures(
-        total=len(live), kindergartens=count(kg), schools=count(sch), others=count(lambda u: not kg(u) and not sch(u)),
+        total=len(counted), kindergartens=count(kg), schools=count(sch), others=count(other),
         public=count(lambda u: not private(u)), private=count(private),
         primary=count(lambda u: sch(u) and u.stages in (Stages.PRIMARY, Stages.BOTH, "1-7", "1-10")),
         lower_secondary=count(lambda u: sch(u) and u.stages in (Stages.LOWER_SECONDARY, Stages.BOTH, "8-10", "1-10")),
         in_networks=count(lambda u: u.id in networked), active=count(lambda u: u.id in active_units),
-        staff=sum(u.staff_count for u in live),
+        staff=sum(u.staff_count for u in counted),
         public_kindergartens=count(lambda u: kg(u) and not private(u)),
         private_kindergartens=count(lambda u: kg(u) and private(u)),
-        public_schools=count(lambda u: sch(u) and not private(u)), private_schools=count(lambda u: sch(u) and private(u)))
+        public_schools=count(lambda u: sch(u) and not private(u)), private_schools=count(lambda u: sch(u) and private(u)),
+        public_others=count(lambda u: other(u) and not private(u)), private_others=count(lambda u: other(u) and private(u)),
+        archived=count(lambda u: u.archived))
 
     # Gatherings and attendance per semester
     by_role: Counter = Counter()
@@ -158,7 +163,8 @@ def collect_parts(store: Store, municipality_id: uuid.UUID, part: ParticipationR
     obligation_lines = [line for line in obligations_status(store, municipality_id, None, today)
                         if line.semester in scope]
     obligation_rows = tuple(ObligationRow(line.semester, line.obligation.label, line.status.value,
-                                          line.status.label, line.reason) for line in obligation_lines)
+                                          line.status.label, line.reason, line.group.value)
+                            for line in obligation_lines)
     log_by_semester: dict[str, list] = defaultdict(list)
     for row in logs:
         log_by_semester[semester_of(row[1])].append(row)
@@ -170,6 +176,7 @@ def collect_parts(store: Store, municipality_id: uuid.UUID, part: ParticipationR
         roles = per_semester_role[sem]
         reach = summarise_reach(sem, reach_rows[sem])
         lines = [line for line in obligation_lines if line.semester == sem]
+        required = [line for line in lines if line.group is ObligationGroup.REQUIREMENT]
         rows.append(SemesterRow(
             semester=sem, held_by_level=dict(levels), held=sum(levels.values()),
             planned=sum(1 for g in in_sem if status_of[g[0]] is GatheringStatus.PLANNED),
@@ -180,9 +187,11 @@ def collect_parts(store: Store, municipality_id: uuid.UUID, part: ParticipationR
             parents=roles[AttendeeRole.PARENTS], ppt=roles[AttendeeRole.PPT],
             logs=len(log_by_semester[sem]), log_participants=sum(r[3] for r in log_by_semester[sem]),
             reached=reach.reached, staff_known=reach.staff, units_half_or_more=reach.units_half_or_more,
-            obligations_met=sum(1 for line in lines if line.status is ObligationStatus.MET),
-            obligations_at_risk=sum(1 for line in lines if line.status is ObligationStatus.AT_RISK),
-            obligations_missing=sum(1 for line in lines if line.status is ObligationStatus.MISSING)))
+            obligations_met=sum(1 for line in required if line.status is ObligationStatus.MET),
+            obligations_at_risk=sum(1 for line in required if line.status is ObligationStatus.AT_RISK),
+            obligations_missing=sum(1 for line in required if line.status is ObligationStatus.MISSING),
+            obligations_planned=sum(1 for line in required if line.status is ObligationStatus.PLANNED),
+            advice_follow_up=sum(1 for line in lines if line.status is ObligationStatus.FOLLOW_UP)))
 
     # Themes of held gatherings
     themes: Counter = Counter()

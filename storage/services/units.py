@@ -136,6 +136,13 @@ def archive_unit(store: Store, unit_id: uuid.UUID, archived: bool = True) -> Uni
     return update_unit(store, unit_id, {"archived": archived})
 
 
+def took_part(archived: bool, active: bool) -> bool:
+    """Whether a unit counts in a report or a reach figure for a span of time: every unit that is not
+    archived, and an archived one only if it was active in the span (a session log, or attendance at a
+    gathering). The one definition reports and reach use; archived units that count are marked."""
+    return not archived or active
+
+
 def unit_has_history(session: Session, unit_id: uuid.UUID) -> bool:
     """Session logs, attendance or vignette responses point at the unit."""
     return session.exec(select(

@@ -28,12 +28,17 @@ def demo_db(tmp_path_factory):
     return path
 
 
-def test_status_json_shows_all_four_statuses(cli, demo_db):
+def test_status_json_shows_the_statuses_and_groups(cli, demo_db):
     result = cli("status", "--db", str(demo_db), "--json", "--today", DEMO_TODAY)
     assert result.returncode == 0, result.stderr
     lines = json.loads(result.stdout)
-    assert all(set(line) == {"semester", "obligation", "status", "reason"} for line in lines)
-    assert {line["status"] for line in lines} == {"met", "at_risk", "missing", "not_applicable"}
+    assert all(set(line) == {"semester", "obligation", "group", "status", "reason"} for line in lines)
+    assert {line["status"] for line in lines} <= {"met", "planned", "at_risk", "missing", "follow_up",
+                                                  "not_applicable"}
+    assert {"met", "at_risk", "missing", "not_applicable"} <= {line["status"] for line in lines}
+    # «I fare» and «Mangler» belong to the grant letter's requirements only (issue 11, item 10)
+    assert all(line["group"] == "requirement" for line in lines if line["status"] in ("at_risk", "missing"))
+    assert {line["group"] for line in lines} == {"requirement", "advice"}
     assert {line["semester"] for line in lines} == {"2025H", "2026V", "2026H", "2027V"}
     assert all(line["reason"] for line in lines)
 
@@ -57,7 +62,8 @@ def test_status_with_todays_date_and_the_municipality_by_number(cli, demo_db):
     c.close()
     result = cli("status", "--db", str(demo_db), "--json", "--kommune", number)
     assert result.returncode == 0, result.stderr
-    assert {line["status"] for line in json.loads(result.stdout)} <= {"met", "at_risk", "missing", "not_applicable"}
+    assert {line["status"] for line in json.loads(result.stdout)} <= {"met", "planned", "at_risk", "missing",
+                                                                      "follow_up", "not_applicable"}
 
 
 @pytest.mark.parametrize("args, message", [
@@ -108,3 +114,32 @@ def test_calendar_bad_input(cli, demo_db, tmp_path):
     result = cli("calendar", "--db", str(demo_db), "--out", str(tmp_path / "x.txt"))
     assert result.returncode == 2 and ".ics" in result.stderr
     assert not list(tmp_path.glob("x.*"))
+
+
+def test_status_json_never_counts_a_planned_gathering_as_met(cli, demo_db):
+    """Issue 11, item 2: a fagdag or regional gathering is met only when one is held in the semester
+    (plain SQL); one that is only planned for a day ahead is `planned`."""
+    result = cli("status", "--db", str(demo_db), "--json", "--today", DEMO_TODAY)
+    assert result.returncode == 0, result.stderr
+    lines = json.loads(result.stdout)
+    bounds = {"V": ("01-01", "06-30"), "H": ("07-01", "12-31")}
+    with sqlite3.connect(demo_db) as c:
+        def count(kind, semester, status, after=None):
+            first, last = (f"{semester[:4]}-{b}" for b in bounds[semester[4]])
+            sql = ("SELECT count(*) FROM gathering WHERE kind = ? AND status = ? AND date(starts_at) BETWEEN ? AND ?"
+                   + (" AND date(starts_at) >= ?" if after else ""))
+            return c.execute(sql, (kind, status, first, last, *([after] if after else []))).fetchone()[0]
+
+        checked = 0
+        for line in lines:
+            if line["obligation"] not in ("national_specialist_day", "regional_gathering"):
+                continue
+            held = count(line["obligation"], line["semester"], "held")
+            ahead = count(line["obligation"], line["semester"], "planned", DEMO_TODAY)
+            if line["status"] == "met":
+                assert held, line
+            if not held and ahead:
+                assert line["status"] == "planned", line
+                checked += 1
+    c.close()
+    assert checked, "the demo plans a gathering ahead of its today"

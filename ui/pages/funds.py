@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from storage.formatting import format_date, format_kroner, format_percent_value
+from storage.services.participation import granted_amount
 
 from .. import topics
 from ..widgets.forms import form_error
@@ -138,7 +139,7 @@ class FundsPage(Page):
             Column(self.tr("Grunnlag"), lambda g: g.basis.label, width=200),
             Column(self.tr("Beløp"), lambda g: format_kroner(g.amount_nok), align=RIGHT, width=120),
             Column(self.tr("Andel"), lambda g: format_percent_value(g.share_percent), align=RIGHT, width=70),
-            Column(self.tr("Kommunens del"), lambda g: format_kroner(g.amount_nok * g.share_percent // 100), align=RIGHT,
+            Column(self.tr("Kommunens del"), lambda g: format_kroner(granted_amount(g.amount_nok, g.share_percent)), align=RIGHT,
                    width=130),
             Column(self.tr("Delt med"), lambda g: g.shared_with or ""),
         ])

@@ -41,8 +41,10 @@ def make_load(today):
 # status → (chip text, text colour, background); text and symbol as well as colour
 CHIPS = {
     "met": (QT_TRANSLATE_NOOP("OverviewPage", "✓ Oppfylt"), "#14532d", "#d9f2dd"),
+    "planned": (QT_TRANSLATE_NOOP("OverviewPage", "◷ Planlagt"), "#1f3f66", "#dde8f5"),
     "at_risk": (QT_TRANSLATE_NOOP("OverviewPage", "! I fare"), "#6b4500", "#fdeccc"),
     "missing": (QT_TRANSLATE_NOOP("OverviewPage", "✗ Mangler"), "#7d1a1a", "#fbe0e0"),
+    "follow_up": (QT_TRANSLATE_NOOP("OverviewPage", "→ Bør følges opp"), "#52606d", "#f3ecd9"),
     "not_applicable": (QT_TRANSLATE_NOOP("OverviewPage", "– Ikke aktuelt"), "#52606d", "#eceff3"),
 }
 
@@ -195,7 +197,16 @@ class OverviewPage(Page):
         lines = [x for x in self.obligations if x.semester == semester]
         self.no_obligations.setVisible(not lines)
         self.obligation_rows = []
-        for row, line in enumerate(lines):
+        row = 0
+        group = None
+        for line in lines:
+            if line.group is not group:  # «Krav i tilskuddsbrevet», then «Råd fra Nettverkslogg»
+                group = line.group
+                heading = QLabel(group.label)
+                heading.setObjectName("obligationGroup")
+                heading.setStyleSheet("font-weight: 700; margin-top: 6px;")
+                grid.addWidget(heading, row, 0, 1, 4)
+                row += 1
             text, colour, background = CHIPS[str(line.status)]
             chip = QLabel(QCoreApplication.translate("OverviewPage", text))
             chip.setObjectName("statusChip")
@@ -214,6 +225,7 @@ class OverviewPage(Page):
             grid.addWidget(reason, row, 2)
             grid.addWidget(go, row, 3)
             self.obligation_rows.append({"line": line, "chip": chip, "reason": reason, "button": go})
+            row += 1
 
     def is_loading(self) -> bool:
         return self.states.currentWidget() is self.loading_label
