@@ -267,6 +267,13 @@ def obligation_groups(d: ReportData, h: Heading) -> list:
     return out
 
 
+def more_row(more: int) -> list[list[str]]:
+    """The last row of a top list that left items out: «og 3 til» (with fewer uses each)."""
+    if not more:
+        return []
+    return [[_("og {n} til").format(n=more), ""]]
+
+
 def themes(d: ReportData, h: Heading) -> list:
     out = h(_("Temaer i arbeidet"), 1)
     out.append(para(_("Antall gjennomførte samlinger der temaet sto på programmet. En samling kan ha flere temaer.")))
@@ -279,7 +286,8 @@ def themes(d: ReportData, h: Heading) -> list:
                           col_widths=_w(0.7, 0.3), align_right=(1,)))
     if d.other_themes:
         out.append(para(""))
-        out.append(data_table([[_("Andre temaer"), _("Samlinger")], *[[t.capitalize(), n] for t, n in d.other_themes]],
+        out.append(data_table([[_("Andre temaer"), _("Samlinger")], *[[t.capitalize(), n] for t, n in d.other_themes],
+                               *more_row(d.other_themes_more)],
                               col_widths=_w(0.7, 0.3), align_right=(1,)))
     out += h(_("Kartlegging"), 2)
     if d.mapping_tools:
@@ -365,11 +373,13 @@ def session_logs(d: ReportData, h: Heading) -> list:
     out.append(data_table(rows, col_widths=_w(0.4, 0.3, 0.3), align_right=(1, 2)))
     if d.log_themes:
         out += h(_("Temaer som ble brukt oftest"), 2)
-        out.append(data_table([[_("Tema"), _("Økter")], *[[t, n] for t, n in d.log_themes]],
+        out.append(data_table([[_("Tema"), _("Økter")], *[[t, n] for t, n in d.log_themes],
+                               *more_row(d.log_themes_more)],
                               col_widths=_w(0.8, 0.2), align_right=(1,)))
     if d.log_methods:
         out += h(_("Arbeidsmåter som ble brukt oftest"), 2)
-        out.append(data_table([[_("Arbeidsmåte"), _("Økter")], *[[t, n] for t, n in d.log_methods]],
+        out.append(data_table([[_("Arbeidsmåte"), _("Økter")], *[[t, n] for t, n in d.log_methods],
+                               *more_row(d.log_methods_more)],
                               col_widths=_w(0.8, 0.2), align_right=(1,)))
     return out
 

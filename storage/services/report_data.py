@@ -50,7 +50,10 @@ TEXT_SECTIONS: tuple[tuple[str, str], ...] = (
 #: Mapping tools the plan's mapping section is searched for (case-insensitive).
 MAPPING_TOOLS = ("Elevundersøkelsen", "Ståstedsanalysen", "RefLex", "Foreldreundersøkelsen",
                  "Barnehagefaktaark", "Observasjon", "Vignett")
+#: How many themes and working methods a top list shows; ties with the last are shown too, up to TOP_MAX
+#: rows, and the rest is counted («og 3 til»), never dropped without a word.
 TOP_N = 8
+TOP_MAX = 12
 
 
 def text_titles() -> dict[str, str]:
@@ -220,6 +223,7 @@ class ReportData:
     goal_themes: tuple[tuple[str, int], ...] = ()  # forebygge/avdekke/håndtere → gatherings
     national_themes: tuple[tuple[str, int], ...] = ()
     other_themes: tuple[tuple[str, int], ...] = ()
+    other_themes_more: int = 0  # themes left out of the list (see TOP_N)
     mapping_tools: tuple[str, ...] = ()
     mapping_text: str = ""
     vignette_sessions: int = 0
@@ -233,6 +237,8 @@ class ReportData:
     log_hours: float = 0.0
     log_themes: tuple[tuple[str, int], ...] = ()
     log_methods: tuple[tuple[str, int], ...] = ()
+    log_themes_more: int = 0
+    log_methods_more: int = 0
     vignettes: tuple[VignettePair, ...] = ()
     funds: FundsFigures = field(default_factory=FundsFigures)
     empty_reason: str | None = None

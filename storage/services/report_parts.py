@@ -45,6 +45,7 @@ from .reach import reach_by_semester
 from .reach import summarise as summarise_reach
 from .report_data import (
     MAPPING_TOOLS,
+    TOP_MAX,
     TOP_N,
     NetworkLine,
     ObligationRow,
@@ -201,7 +202,7 @@ def collect_parts(store: Store, municipality_id: uuid.UUID, part: ParticipationR
     goal = tuple((t, themes.get(t, 0)) for t in GOAL_THEMES)
     national = tuple((t, themes.get(t, 0)) for t in KINDERGARTEN_THEMES)
     known = set(GOAL_THEMES) | set(KINDERGARTEN_THEMES)
-    others = tuple(sorted(((t, n) for t, n in themes.items() if t not in known), key=lambda p: (-p[1], p[0]))[:TOP_N])
+    others, others_more = top_list((t, n) for t, n in themes.items() if t not in known)
 
     # Mapping
     mapping_text = ((plan_text or {}).get("mapping") or "").strip()
@@ -213,12 +214,14 @@ def collect_parts(store: Store, municipality_id: uuid.UUID, part: ParticipationR
     # Session logs
     log_themes = Counter(r[4].strip() for r in logs if r[4])
     log_methods = Counter(r[5].strip() for r in logs if r[5])
+    top_themes, top_methods = top_list(log_themes.items()), top_list(log_methods.items())
     return {
         "resource_persons": resource_persons,
         "resource_people": len({a.resource_person_id for a in active_assignments}),
         "networks": tuple(network_lines), "units": unit_figures, "semester_rows": tuple(rows),
         "attendance_by_role": tuple((r.label, by_role[r]) for r in AttendeeRole if by_role[r]),
         "obligations": obligation_rows, "goal_themes": goal, "national_themes": national, "other_themes": others,
+        "other_themes_more": others_more,
         "mapping_tools": tuple(tools), "mapping_text": mapping_text,
         "vignette_sessions": len(sessions), "vignette_responses": responses,
         "logs_with_children": sum(1 for r in logs if r[6]), "logs_with_parents": sum(1 for r in logs if r[7]),
@@ -226,11 +229,25 @@ def collect_parts(store: Store, municipality_id: uuid.UUID, part: ParticipationR
         "gatherings_with_ppt": len(ppt_gatherings),
         "log_count": len(logs), "log_units": len({r[0] for r in logs}),
         "log_hours": round(sum(r[2] for r in logs) / 60, 1),
-        "log_themes": tuple(sorted(log_themes.items(), key=lambda p: (-p[1], p[0]))[:TOP_N]),
-        "log_methods": tuple(sorted(log_methods.items(), key=lambda p: (-p[1], p[0]))[:TOP_N]),
+        "log_themes": top_themes[0], "log_themes_more": top_themes[1],
+        "log_methods": top_methods[0], "log_methods_more": top_methods[1],
         "vignettes": _vignette_pairs(store, sessions) if detail else (),
         "semester_rows_have_data": bool(gatherings or logs or sessions),
     }
+
+
+def top_list(counts, n: int = TOP_N, most: int = TOP_MAX) -> tuple[tuple[tuple[str, int], ...], int]:
+    """The `n` most frequent items, most first (then by name), with every item tied with the n-th too —
+    up to `most` rows; the second value is how many were left out, which the report says («og 3 til»)."""
+    ranked = sorted(counts, key=lambda p: (-p[1], p[0]))
+    if len(ranked) <= n:
+        return tuple(ranked), 0
+    cut = n
+    while cut < len(ranked) and ranked[cut][1] == ranked[n - 1][1]:
+        cut += 1
+    if cut > most:  # too many ties to list: show the ones above the tie, and count the rest
+        cut = next((i for i in range(n - 1, -1, -1) if ranked[i][1] != ranked[n - 1][1]), -1) + 1 or n
+    return tuple(ranked[:cut]), len(ranked) - cut
 
 
 def _vignette_pairs(store: Store, sessions: list) -> tuple[VignettePair, ...]:
