@@ -317,10 +317,13 @@ def involvement(d: ReportData, h: Heading) -> list:
 
 
 def _vignette_pair(pair: VignettePair, h: Heading) -> list:
-    out = h(pair.vignette, 2)
-    out.append(para(_("Før: {before} ({bday}). Etter: {after} ({aday}). Andel kodede svar med hver kode, alle "
-                      "svarte.").format(before=pair.before_title, bday=format_date(pair.before_on),
-                                        after=pair.after_title, aday=format_date(pair.after_on))))
+    out = h(_("{vignette} – {network}").format(vignette=pair.vignette, network=pair.network), 2)
+    out.append(para(_("Sammenlignet: {before} ({bday}, {bn}) og {after} ({aday}, {an}). Tallene er andeler av de "
+                      "kodede svarene med hver kode, alle svarte.").format(
+        before=pair.before_title, bday=format_date(pair.before_on),
+        bn=ngettext("{n} kodet svar", "{n} kodede svar", pair.before_coded).format(n=pair.before_coded),
+        after=pair.after_title, aday=format_date(pair.after_on),
+        an=ngettext("{n} kodet svar", "{n} kodede svar", pair.after_coded).format(n=pair.after_coded))))
     charted = [c for c in pair.changes if c.biggest]
     if charted:
         out.append(bar_chart([f"{c.code}" for c in charted],
@@ -346,12 +349,13 @@ def _vignette_pair(pair: VignettePair, h: Heading) -> list:
 def vignettes(d: ReportData, h: Heading) -> list:
     out = h(_("Vignettresultater før og etter"), 1)
     if not d.vignettes:
-        out.append(para(_("{sessions} vignettøkter med {responses} svar i rapportperioden. Ingen vignett er brukt to "
-                          "ganger ennå, så det finnes ingen før–etter-sammenligning.").format(
+        out.append(para(_("{sessions} vignettøkter med {responses} svar i rapportperioden. Ingen vignett er brukt i to "
+                          "økter med kodede svar i samme nettverk ennå, så det finnes ingen før–etter-sammenligning.").format(
             sessions=d.vignette_sessions, responses=d.vignette_responses)))
         return out
     out.append(para(_("{sessions} vignettøkter med {responses} svar i rapportperioden. Når samme vignett er brukt "
-                      "flere ganger, sammenlignes den første økten med den siste. Tallene er andeler av kodede svar; "
+                      "flere ganger i samme nettverk, sammenlignes den første og den siste økten som har kodede "
+                      "svar, så det er de samme gruppene som sammenlignes. Tallene er andeler av kodede svar; "
                       "ingen enkeltsvar er gjengitt.").format(sessions=d.vignette_sessions,
                                                             responses=d.vignette_responses)))
     for pair in d.vignettes:

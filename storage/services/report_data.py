@@ -149,6 +149,9 @@ class VignettePair:
     changes: tuple[VignetteChange, ...]
     means: tuple[tuple[str, float | None, float | None], ...]  # label, before, after
     warnings: tuple[str, ...]
+    network: str = ""  # both sessions are in this network (see report_vignettes)
+    before_coded: int = 0  # coded answers in each session
+    after_coded: int = 0
 
 
 @dataclass(frozen=True)

@@ -51,9 +51,8 @@ from .report_data import (
     ObligationRow,
     SemesterRow,
     UnitFigures,
-    VignetteChange,
-    VignettePair,
 )
+from .report_vignettes import vignette_pairs
 from .units import took_part
 
 SCHOOL_KINDS = (UnitKind.SCHOOL, UnitKind.COMBINED)
@@ -231,7 +230,7 @@ def collect_parts(store: Store, municipality_id: uuid.UUID, part: ParticipationR
         "log_hours": round(sum(r[2] for r in logs) / 60, 1),
         "log_themes": top_themes[0], "log_themes_more": top_themes[1],
         "log_methods": top_methods[0], "log_methods_more": top_methods[1],
-        "vignettes": _vignette_pairs(store, sessions) if detail else (),
+        "vignettes": vignette_pairs(store, municipality_id, first, last) if detail else (),
         "semester_rows_have_data": bool(gatherings or logs or sessions),
     }
 
@@ -248,39 +247,3 @@ def top_list(counts, n: int = TOP_N, most: int = TOP_MAX) -> tuple[tuple[tuple[s
     if cut > most:  # too many ties to list: show the ones above the tie, and count the rest
         cut = next((i for i in range(n - 1, -1, -1) if ranked[i][1] != ranked[n - 1][1]), -1) + 1 or n
     return tuple(ranked[:cut]), len(ranked) - cut
-
-
-def _vignette_pairs(store: Store, sessions: list) -> tuple[VignettePair, ...]:
-    """For every vignette used twice or more: the first session against the last (group «Alle»)."""
-    from ..errors import DomainError
-    from .vignette_analysis import compare_sessions
-
-    by_vignette: dict[uuid.UUID, list] = defaultdict(list)
-    for row in sessions:
-        by_vignette[row[3]].append(row)
-    pairs = []
-    for rows in by_vignette.values():
-        if len(rows) < 2:
-            continue
-        before, after = rows[0], rows[-1]
-        try:
-            comparison = compare_sessions(store, before[0], after[0])
-        except DomainError:
-            continue
-        changes = [c for c in comparison.changes if c.group.key == "all"]
-        biggest: dict[str, float] = {}
-        for c in changes:
-            if c.change is not None and abs(c.change) > biggest.get(c.dimension, -1):
-                biggest[c.dimension] = abs(c.change)
-        picked, seen = [], set()
-        for c in changes:
-            top = c.change is not None and abs(c.change) == biggest.get(c.dimension) and c.dimension not in seen
-            if top:
-                seen.add(c.dimension)
-            picked.append(VignetteChange(c.dimension_label, c.label, c.before_n, c.before_share, c.after_n,
-                                         c.after_share, top))
-        means = tuple((m.label, m.before_mean, m.after_mean) for m in comparison.means if m.group.key == "all")
-        pairs.append(VignettePair(comparison.before.vignette_title, before[1], before[2], after[1], after[2],
-                                  tuple(picked), means,
-                                  tuple(w for w in comparison.warnings if "«Alle»" in w)))
-    return tuple(pairs)
