@@ -204,6 +204,28 @@ def list_own_funding(store: Store, participation_id: uuid.UUID) -> list[OwnFundi
 
 # --- expenses -----------------------------------------------------------------------------------
 
+def expense_warning(store: Store, participation_id: uuid.UUID, amount_nok: int,
+                    expense_id: uuid.UUID | None = None) -> str | None:
+    """A warning, asked about before storing (not an error): the amount is larger than the grant and own
+    financing together, or it brings all expenses above them. A typing slip such as 100 000 000 kr on a
+    620 001 kr grant is caught here instead of in the report to the county governor."""
+    with store.reader() as session:
+        part = require(session, Participation, participation_id, _missing())
+        data = load_funds(session, part)
+        others = session.exec(select(func.coalesce(func.sum(Expense.amount_nok), 0)).where(
+            Expense.participation_id == participation_id,
+            *([Expense.id != expense_id] if expense_id is not None else []))).one()
+    available = data.granted + sum(data.own_by_semester.values())
+    if amount_nok > available:
+        return _("Beløpet {amount} er større enn tilskuddet og egenfinansieringen til sammen ({available}). "
+                 "Stemmer beløpet?").format(amount=format_kroner(amount_nok), available=format_kroner(available))
+    if others + amount_nok > available:
+        return _("Med denne utgiften blir utgiftene {total}, mer enn tilskuddet og egenfinansieringen til sammen "
+                 "({available}). Stemmer beløpet?").format(total=format_kroner(others + amount_nok),
+                                                          available=format_kroner(available))
+    return None
+
+
 def add_expense(store: Store, participation_id: uuid.UUID, expense: ExpenseCreate | dict) -> ExpenseRead:
     """An expense in whole kroner, dated within the period (the money must be spent in the period)."""
     expense = validated(ExpenseCreate, expense)

@@ -104,3 +104,17 @@ def test_edit_and_delete(store, part):
     assert [e.amount_nok for e in list_expenses(store, part.id, category="resource_person")] == [1_000]
     delete_expense(store, first.id)
     assert len(list_expenses(store, part.id)) == 1
+
+
+def test_an_implausible_expense_is_warned_about_before_it_is_stored(store, part):
+    """Issue 11, item 9: an amount above grant plus own financing, or one that brings spending above them."""
+    from storage.services.funds import expense_warning
+
+    available = 520_000 + 50_000  # the fixture's two grants, and the own financing added here
+    add_own_funding(store, part.id, {"semester": "2025H", "amount_nok": 50_000})
+    assert "Stemmer beløpet?" in expense_warning(store, part.id, 100_000_000)
+    assert expense_warning(store, part.id, available) is None
+    first = add_expense(store, part.id, expense(date(2025, 9, 1), available - 1_000))
+    assert "blir utgiftene" in expense_warning(store, part.id, 2_000)
+    assert expense_warning(store, part.id, 1_000) is None
+    assert expense_warning(store, part.id, available, expense_id=first.id) is None  # editing that expense

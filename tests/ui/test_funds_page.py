@@ -97,3 +97,23 @@ def test_expense_filters_add_and_a_negative_amount_refused(make_window, qtbot, d
     assert len(list_expenses(store, part.id)) == before + 1
     assert page.expense_proxy.rowCount() == len(list_expenses(store, part.id, category=travel, semester="2026V"))
     check_page_equals_summary(page, funds_summary(store, part.id, DEMO_TODAY))
+
+
+def test_an_implausible_amount_is_asked_about_before_it_is_stored(make_window, qtbot, demo, store):  # noqa: F811
+    """Issue 11, item 9: 100 000 000 kr on a grant of a few hundred thousand is a typing slip until the
+    user says otherwise: the dialog warns, stores nothing, and stores only on «Lagre likevel»."""
+    _municipality, part = demo
+    window = make_window()
+    page = open_funds(window, qtbot)
+    before = len(list_expenses(store, part.id))
+    dialog = page.add_expense()
+    dialog.amount.setValue(100_000_000)
+    dialog.day.setDate(dialog.day.date().fromString("10.03.2026", "dd.MM.yyyy"))
+    qtbot.keyClick(dialog.description, Qt.Key.Key_Return)
+    wait_jobs(window, qtbot)
+    assert dialog.isVisible() and "Stemmer beløpet?" in dialog.error_label.text()
+    assert dialog.save_button.text() == "Lagre likevel"
+    assert len(list_expenses(store, part.id)) == before
+    with qtbot.waitSignal(page.loaded, timeout=15_000):
+        qtbot.keyClick(dialog.description, Qt.Key.Key_Return)
+    assert len(list_expenses(store, part.id)) == before + 1

@@ -19,7 +19,17 @@ def kroner_spin(value: int = 0) -> QSpinBox:
     return spin
 
 
+class _AskFirst:
+    """The job's answer when the amount looks implausible: nothing is stored, the dialog asks."""
+
+    def __init__(self, warning: str):
+        self.warning = warning
+
+
 class ExpenseDialog(FormDialog):
+    """An expense. An implausible amount (storage.services.funds.expense_warning) is asked about first:
+    the warning shows in the dialog and «Lagre likevel» stores it."""
+
     def __init__(self, runner, participation_id, expense=None, parent=None, *, day=None):
         from storage.enums import ExpenseCategory, FundingSource
 
@@ -38,20 +48,40 @@ class ExpenseDialog(FormDialog):
         self.form.addRow(self.tr("Betalt av:"), self.funded_by)
         self.form.addRow(self.tr("Beskrivelse:"), self.description)
         self.amount.setFocus()
+        self.confirmed = False
+        self.amount.valueChanged.connect(self._amount_changed)
+
+    def _amount_changed(self, _value) -> None:
+        if self.confirmed:
+            self.confirmed = False
+            self.save_button.setText(self.tr("Lagre"))
+            self.error_label.hide()
 
     def job(self):
         values = {"spent_on": from_qdate(self.day.date()), "category": self.category.currentData(),
                   "amount_nok": self.amount.value(), "funded_by": self.funded_by.currentData(),
                   "description": self.description.text().strip() or None}
         values = self.versioned(values, self.expense)
-        pid, expense = self.pid, self.expense
+        pid, expense, confirmed = self.pid, self.expense, self.confirmed
 
         def fn(store, progress, cancel):
-            from storage.services.funds import add_expense, update_expense
+            from storage.services.funds import add_expense, expense_warning, update_expense
 
+            if not confirmed:
+                warning = expense_warning(store, pid, values["amount_nok"], expense.id if expense else None)
+                if warning:
+                    return _AskFirst(warning)
             return add_expense(store, pid, values) if expense is None else update_expense(store, expense.id, values)
 
         return fn
+
+    def _done(self, result) -> None:
+        if isinstance(result, _AskFirst):
+            self.show_error(result.warning)
+            self.confirmed = True
+            self.save_button.setText(self.tr("Lagre likevel"))
+            return
+        super()._done(result)
 
 
 class OwnFundingDialog(FormDialog):
