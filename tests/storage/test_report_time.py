@@ -162,7 +162,14 @@ def test_the_grant_total_equals_its_rows_when_a_share_is_applied(store, muni, pa
 def test_spending_beyond_grant_and_own_funding_is_warned_in_the_report(store, muni, part):
     add_expense(store, part.id, {"spent_on": date(2025, 9, 1), "amount_nok": 100_000_000,
                                  "category": "resource_person"})
-    data = collect_report(store, muni.id, "final", None, date(2025, 10, 1))
+    from exports.report_pdf import report_pdf_bytes
+    from tests.exports.test_report_pdf import text_of
+
+    data = collect_report(store, muni.id, "funds", None, date(2025, 10, 1))
     assert data.funds.remaining < 0
     assert data.funds.warning and "høyere enn tilskudd og egenfinansiering" in data.funds.warning
+    _reader, text = text_of(report_pdf_bytes(data, {}))
+    summary = text[text.index("Sammendrag", text.index("Innhold") + 30):text.index("Bruk av midler", text.index(
+        "Nøkkeltall"))]
+    assert "høyere enn tilskudd og egenfinansiering" in summary  # beside the key figures, not only at the end
 
