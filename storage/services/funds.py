@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import extract, func
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from ..enums import ExpenseCategory, FundingSource
@@ -78,7 +78,7 @@ class FundsData:
     period_end: date
     granted: int
     own_by_semester: dict[str, int]
-    spent_by_month: list[tuple[int, int, str, str, int]] = field(default_factory=list)  # year, month, cat, source, kr
+    spent_by_day: list[tuple[date, str, str, int]] = field(default_factory=list)  # day, category, source, kroner
 
 
 def _missing() -> str:
@@ -95,16 +95,16 @@ def load_funds(session: Session, part: Participation) -> FundsData:
         select(Grant.amount_nok, Grant.share_percent).where(Grant.participation_id == part.id)).all())
     own = session.exec(select(OwnFunding.semester, func.sum(OwnFunding.amount_nok))
                        .where(OwnFunding.participation_id == part.id).group_by(OwnFunding.semester)).all()
-    year, month = extract("year", Expense.spent_on), extract("month", Expense.spent_on)
-    spent = session.exec(select(year, month, Expense.category, Expense.funded_by, func.sum(Expense.amount_nok))
+    spent = session.exec(select(Expense.spent_on, Expense.category, Expense.funded_by, func.sum(Expense.amount_nok))
                          .where(Expense.participation_id == part.id)
-                         .group_by(year, month, Expense.category, Expense.funded_by)).all()
+                         .group_by(Expense.spent_on, Expense.category, Expense.funded_by)).all()
     return FundsData(part.period_start, part.period_end, int(granted), {s: int(a) for s, a in own},
-                     [(int(y), int(m), c, f, int(a)) for y, m, c, f, a in spent])
+                     [(d, c, f, int(a)) for d, c, f, a in spent])
 
 
 def summarise(data: FundsData, today: date) -> FundsSummary:
-    """The summary as of `today`: expenses up to and including today's month count as spent.
+    """The summary as of `today`: expenses dated up to and including `today` count as spent (the same
+    rule as the reports, so a report's figures and its «Midlene i rute» line agree).
 
     The warning rule: once at least three months of the period have passed, compare the kroner
     left (grants times share, plus own financing, minus expenses) per month left of the period —
@@ -115,12 +115,12 @@ def summarise(data: FundsData, today: date) -> FundsSummary:
     by_category: dict[ExpenseCategory, int] = {}
     by_semester: dict[str, dict[ExpenseCategory, int]] = {}
     from_grant = from_own = 0
-    for year, month, category, source, amount in data.spent_by_month:
-        if year * 12 + month - 1 > now:
+    for day, category, source, amount in data.spent_by_day:
+        if day > today:
             continue
         category = ExpenseCategory(category)
         by_category[category] = by_category.get(category, 0) + amount
-        semester = by_semester.setdefault(semester_of(date(year, month, 1)), {})
+        semester = by_semester.setdefault(semester_of(day), {})
         semester[category] = semester.get(category, 0) + amount
         if source == FundingSource.OWN:
             from_own += amount

@@ -397,7 +397,7 @@ def _funds(store: Store, part: ParticipationRead, semesters: list[str], today: d
     """The money, bounded by the report's semesters (see `report_bounds`): what was spent in them, and the
     running total from the start of the period to the same day, so a closed semester reads the same
     whatever the print date."""
-    from ..models import Expense, Grant, OwnFunding
+    from ..models import Grant, OwnFunding
     from .funds import load_funds, summarise
 
     first, last, as_of = report_bounds(part, semesters, today)
@@ -406,10 +406,6 @@ def _funds(store: Store, part: ParticipationRead, semesters: list[str], today: d
                               .order_by(Grant.basis, Grant.created_at)).all()
         grant_rows = tuple((ParticipantRole(g.basis).label, g.amount_nok,
                             g.share_percent, granted_amount(g.amount_nok, g.share_percent)) for g in grants)
-        spent = session.exec(select(Expense.spent_on, Expense.category, Expense.funded_by,
-                                    func.sum(Expense.amount_nok))
-                             .where(Expense.participation_id == part.id, Expense.spent_on <= as_of)
-                             .group_by(Expense.spent_on, Expense.category, Expense.funded_by)).all()
         own_rows = session.exec(select(OwnFunding.semester, func.sum(OwnFunding.amount_nok))
                                 .where(OwnFunding.participation_id == part.id).group_by(OwnFunding.semester)).all()
         row = session.get(Participation, part.id)
@@ -420,7 +416,9 @@ def _funds(store: Store, part: ParticipationRead, semesters: list[str], today: d
     from_grant: dict[ExpenseCategory, int] = defaultdict(int)
     from_own: dict[ExpenseCategory, int] = defaultdict(int)
     to_date = {"grant": 0, "own": 0}
-    for day, category, source, amount in spent:
+    for day, category, source, amount in data.spent_by_day:
+        if day > as_of:
+            continue
         source = "own" if source == FundingSource.OWN else "grant"
         to_date[source] += amount
         if day >= first:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from storage.demo import DEMO_TODAY
 from storage.services.obligations import obligations_status
 
 from .planning_helpers import demo, wait_jobs  # noqa: F401
 
-CHIP_TEXT = {"met": "Oppfylt", "at_risk": "I fare", "missing": "Mangler", "not_applicable": "Ikke aktuelt"}
+CHIP_TEXT = {"met": "Oppfylt", "planned": "Planlagt", "at_risk": "I fare", "missing": "Mangler",
+             "follow_up": "Bør følges opp", "not_applicable": "Ikke aktuelt"}
 
 
 def loaded_overview(window, qtbot):
@@ -41,7 +43,12 @@ def test_obligation_lines_equal_obligations_status(make_window, qtbot, demo, sto
             assert CHIP_TEXT[str(line.status)] in row["chip"].text()
             assert row["reason"].text() == line.reason
             seen_statuses.add(str(line.status))
-    assert seen_statuses == set(CHIP_TEXT)  # the demo exercises all four
+    assert seen_statuses == set(CHIP_TEXT)  # the demo exercises all six
+    # the two groups are headed (issue 11, item 10), «I fare» only under the grant letter's requirements
+    headings = [w.text() for w in page.findChildren(QLabel, "obligationGroup")]
+    assert headings[:2] == ["Krav i tilskuddsbrevet", "Råd fra Nettverkslogg"]
+    assert all(r["line"].group.value == "requirement" for r in page.obligation_rows
+               if r["chip"].text().endswith("I fare"))
 
 
 def test_go_to_navigates_to_the_right_tab(make_window, qtbot, demo):  # noqa: F811
