@@ -57,8 +57,9 @@ def format_number(value: int | float | None, decimals: int | None = None) -> str
 
 
 def format_kroner(amount: int) -> str:
-    """Whole kroner: «260 000 kr», «−5 000 kr»."""
-    return _("{amount} kr").format(amount=format_number(int(amount)))
+    """Whole kroner: «260 000 kr», «−5 000 kr», no-break spaces throughout (never «173 685» on one line
+    and «kr» on the next)."""
+    return _("{amount}\u00a0kr").format(amount=format_number(int(amount)))
 
 
 def percent_points(share: float | None) -> int | None:

@@ -53,9 +53,9 @@ def test_no_warning_too_early(store, part):
 
 def test_warning_after_the_period_and_when_overspent(store, part):
     add_expense(store, part.id, expense(date(2027, 6, 1), 500_000))
-    assert "20\u00a0000 kr av tilskuddet er ikke brukt" in funds_summary(store, part.id, date(2027, 8, 1)).warning
+    assert "20\u00a0000\u00a0kr av tilskuddet er ikke brukt" in funds_summary(store, part.id, date(2027, 8, 1)).warning
     add_expense(store, part.id, expense(date(2027, 6, 2), 30_000))
-    assert "10\u00a0000 kr høyere" in funds_summary(store, part.id, date(2027, 8, 1)).warning
+    assert "10\u00a0000\u00a0kr høyere" in funds_summary(store, part.id, date(2027, 8, 1)).warning
 
 
 def test_shared_grant_counts_the_share(store, part):

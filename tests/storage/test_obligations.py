@@ -67,7 +67,7 @@ def test_every_semester_has_every_obligation(scenario):
     ("2025H", "resource_persons", "met", "Minst 20 % per område i alle 5 månedene."),
     ("2025H", "school_stages", "met", "Barnetrinn: 1 skole, ungdomstrinn: 1 skole."),
     ("2025H", "plan_updated", "met", "Ny versjon lagret 15.09.2025."),
-    ("2025H", "funds_on_track", "met", "Brukt 125\u00a0000 kr av 520\u00a0000 kr."),
+    ("2025H", "funds_on_track", "met", "Brukt 125\u00a0000\u00a0kr av 520\u00a0000\u00a0kr."),
     ("2026V", "national_specialist_day", "missing", "Fagdag 03.03.2026 er registrert uten noen fra eiernivået."),
     ("2026V", "regional_gathering", "missing", "Ingen regional samling er lagt inn for våren 2026."),
     ("2026V", "local_startup", "not_applicable", "Holdt 26.08.2025."),

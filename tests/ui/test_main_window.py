@@ -88,8 +88,8 @@ def test_overview_shows_the_counts_from_the_services(make_window, store, qtbot):
     assert (counts.kindergartens, counts.schools, counts.networks) == (2, 1, 1)
     for key, text in expected.items():
         assert overview.figures[key].value() == text, key
-    assert overview.figures["grant_nok"].value() == "520\u00a0000 kr"
-    assert overview.figures["spent_nok"].value() == "12\u00a0500 kr"
+    assert overview.figures["grant_nok"].value() == "520\u00a0000\u00a0kr"
+    assert overview.figures["spent_nok"].value() == "12\u00a0500\u00a0kr"
     assert "Pulje 5" in overview.period_label.text()
     assert "2020V–2022H" in overview.period_label.text()
 
@@ -149,7 +149,7 @@ def test_switching_municipality_in_settings(make_window, store, qtbot):
     qtbot.waitUntil(lambda: window.windowTitle() == "Nettverkslogg — Tromsø")
     window.show_page(0)
     qtbot.waitUntil(lambda: window.overview.municipality_label.text().startswith("Tromsø"))
-    assert window.overview.figures["grant_nok"].value() == "260\u00a0000 kr"
+    assert window.overview.figures["grant_nok"].value() == "260\u00a0000\u00a0kr"
 
 
 def test_settings_shows_the_files(make_window, store, paths):

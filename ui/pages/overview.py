@@ -175,6 +175,8 @@ class OverviewPage(Page):
             risk = sum(x.status == "at_risk" for x in lines)
             parts = [self.tr("{n} mangler").format(n=missing)] if missing else []
             parts += [self.tr("{n} i fare").format(n=risk)] if risk else []
+            advice = sum(x.status == "follow_up" for x in lines)
+            parts += [self.tr("{n} råd å følge opp").format(n=advice)] if advice else []
             text = semester + (self.tr(" (nå)") if semester == current else "")
             text += f" – {', '.join(parts)}" if parts else self.tr(" – alt i orden")
             self.semester_combo.addItem(text, semester)
