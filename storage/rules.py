@@ -30,3 +30,9 @@ def proposed_grants(kindergarten_authority: bool, school_owner: bool,
                     independent_school: bool) -> list[tuple[ParticipantRole, int]]:
     """The grants the roles give: 260 000 per authority/owner role, 100 000 for an independent school."""
     return [(role, GRANT_NOK[role]) for role in roles_of(kindergarten_authority, school_owner, independent_school)]
+
+
+def granted_amount(amount_nok: int, share_percent: int) -> int:
+    """The municipality's part of a grant, whole kroner (rounded down). A grant total is the sum of
+    these, never a sum of fractions."""
+    return amount_nok * share_percent // 100

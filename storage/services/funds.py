@@ -29,11 +29,11 @@ from ..models import (
     Participation,
     ParticipationRead,
 )
+from ..rules import granted_amount
 from ..semesters import semester_bounds, semester_of
 from ..store import Store
 from ..validation import label_for, validated
 from .common import apply_update, check_in_period, require
-from .participation import granted_amount
 
 #: Warn when the rest would have to be spent more than this many times faster than so far.
 PACE_FACTOR = 2

@@ -112,8 +112,3 @@ def update_grant(store: Store, grant_id: uuid.UUID, changes: GrantUpdate | dict)
 def delete_grant(store: Store, grant_id: uuid.UUID) -> None:
     with store.transaction() as session:
         session.delete(require(session, Grant, grant_id, _("Fant ikke tilskuddet.")))
-
-
-def granted_amount(amount_nok: int, share_percent: int) -> int:
-    """The municipality's part of a grant, whole kroner (rounded down)."""
-    return amount_nok * share_percent // 100

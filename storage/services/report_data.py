@@ -35,10 +35,10 @@ from ..models import (
     Participation,
     ParticipationRead,
 )
+from ..rules import granted_amount
 from ..semesters import semester_bounds, semester_label
 from ..store import Store
 from .common import require
-from .participation import granted_amount
 from .report_context import ReportContextFigures, collect_context
 
 #: Keys of the resource person's own texts, in the order they appear in the report, with their titles.

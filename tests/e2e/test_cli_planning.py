@@ -53,7 +53,7 @@ def test_status_table_is_aligned_and_norwegian(cli, demo_db):
     assert len(rows) == 7 and all(r.startswith("2026H") for r in rows)
     column = header.index("Begrunnelse")
     assert all(r[column - 2:column] == "  " and r[column] != " " for r in rows)
-    assert "Planen oppdatert" in result.stdout and "I fare" in result.stdout
+    assert "Planen oppdatert" in result.stdout and "Bør følges opp" in result.stdout
 
 
 def test_status_with_todays_date_and_the_municipality_by_number(cli, demo_db):

@@ -3,12 +3,12 @@ from datetime import date
 import pytest
 
 from storage.errors import DomainError
+from storage.rules import granted_amount
 from storage.services.participation import (
     add_grant,
     delete_grant,
     get_participation,
     grant_proposals,
-    granted_amount,
     list_grants,
     update_grant,
     update_participation,

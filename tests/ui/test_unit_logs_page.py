@@ -111,8 +111,8 @@ def test_reach_view_shows_the_share_and_marks_low_units(make_window, store, qtbo
     assert rows[SOLSIKKEN].reached == 15 and rows[SOLSIKKEN].share == 0.75
     column = 4
     index = next(reach.model.index(i, column) for i, r in enumerate(reach.model.rows()) if r.unit_name == "Lia skole")
-    assert index.data() == "0 %" and index.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert index.data() == "0\u00a0%" and index.data(Qt.ItemDataRole.ForegroundRole) is not None
     solsikken = next(reach.model.index(i, column) for i, r in enumerate(reach.model.rows())
                      if r.unit_name == SOLSIKKEN)
-    assert solsikken.data() == "75 %" and solsikken.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert solsikken.data() == "75\u00a0%" and solsikken.data(Qt.ItemDataRole.ForegroundRole) is None
     assert "15 av 62 ansatte nådd" in reach.summary_label.text()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from storage.formatting import format_date, format_kroner, format_percent_value
-from storage.services.participation import granted_amount
+from storage.rules import granted_amount
 
 from .. import topics
 from ..widgets.forms import form_error
