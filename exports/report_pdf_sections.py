@@ -84,16 +84,19 @@ def funds_figures(d: ReportData) -> list[tuple[str, str]]:
     after the period does or is made before its last day, the running total «hittil per <dato>»."""
     f, scope = d.funds, d.scope_word
     rows = [(_("Tilskudd for hele perioden"), format_kroner(f.granted)),
-            (_("Egenfinansiering {scope}").format(scope=scope), format_kroner(f.own)),
-            (_("Brukt {scope}").format(scope=scope), format_kroner(f.spent))]
+            (_("Egenfinansiering {scope}").format(scope=scope), format_kroner(f.own))]
     if f.as_of is None:
-        return rows + [(_("Igjen av tilskuddet"), format_kroner(f.remaining))]
+        return rows + [(_("Brukt {scope}").format(scope=scope), format_kroner(f.spent)),
+                       (_("Igjen av tilskuddet"), format_kroner(f.remaining))]
     day = format_long_date(f.as_of)
+    if f.running or not d.is_open:  # an open report without a later start has one figure: «hittil»
+        rows.append((_("Brukt {scope}").format(scope=scope), format_kroner(f.spent)))
     if f.running:
         until = semester_label(d.semesters[-1])
-        rows += [(_("Egenfinansiering hittil (til og med {semester})").format(semester=until),
-                  format_kroner(f.own_to_date)),
-                 (_("Brukt hittil per {day}").format(day=day), format_kroner(f.spent_to_date))]
+        rows.append((_("Egenfinansiering hittil (til og med {semester})").format(semester=until),
+                     format_kroner(f.own_to_date)))
+    if f.running or d.is_open:
+        rows.append((_("Brukt hittil per {day}").format(day=day), format_kroner(f.spent_to_date)))
     rows.append((_("Igjen av tilskuddet per {day}").format(day=day), format_kroner(f.remaining)))
     return rows
 
