@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..enums import UnitKind
-from ..formatting import format_date
+from ..formatting import format_date, format_number
 from ..models import Plan, PlanVersion
 from ..semesters import semester_label
 from .world import MuniInfo
@@ -36,10 +36,6 @@ def _roles(muni: MuniInfo) -> str:
     return "barnehagemyndighet" if muni.kindergarten_authority else "skoleeier"
 
 
-def _kr(amount: int) -> str:
-    return f"{amount:,}".replace(",", " ")
-
-
 def _sections(muni: MuniInfo, grant: int, own_per_semester: int, version: int) -> dict[str, str]:
     kindergartens = [u for u in muni.units if u.kind == UnitKind.KINDERGARTEN]
     schools = [u for u in muni.units if u.kind in (UnitKind.SCHOOL, UnitKind.COMBINED)]
@@ -60,8 +56,8 @@ def _sections(muni: MuniInfo, grant: int, own_per_semester: int, version: int) -
     if any(u.ownership == "private" for u in kindergartens):
         all_units += " De private barnehagene er invitert på lik linje med de kommunale."
     financing = (
-        f"Tilskuddet på {_kr(grant)} kroner dekker i hovedsak frikjøp av ressurspersonene og reiser til "
-        f"nasjonale og regionale samlinger. Kommunen legger inn om lag {_kr(own_per_semester)} kroner per "
+        f"Tilskuddet på {format_number(grant)} kroner dekker i hovedsak frikjøp av ressurspersonene og reiser til "
+        f"nasjonale og regionale samlinger. Kommunen legger inn om lag {format_number(own_per_semester)} kroner per "
         f"semester i egenfinansiering, blant annet til vikarer og møtetid. Lokal oppstartssamling holdes "
         f"{semester_label(muni.semesters[0])}. Midlene skal være brukt innen {format_date(muni.period_end)}.")
     involvement = (

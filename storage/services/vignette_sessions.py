@@ -21,7 +21,7 @@ from sqlmodel import Session, select
 from ..content import word_count
 from ..enums import RespondentKind
 from ..errors import DomainError
-from ..formatting import format_date
+from ..formatting import format_date, format_number
 from ..i18n import _
 from ..models import Gathering, LearningNetwork, Municipality, Unit
 from ..models.base import utcnow
@@ -202,8 +202,8 @@ def check_answer_text(text: str | None) -> str:
         raise DomainError(_("Svaret er tomt. Skriv inn svaret før du lagrer."), field="text")
     if len(text) > MAX_ANSWER_CHARS:
         raise DomainError(_("Svaret er for langt: {n} tegn, høyst {limit} er tillatt. Kort det ned eller del "
-                            "det i to svar.").format(n=f"{len(text):,}".replace(",", "\u00a0"),
-                                                      limit=f"{MAX_ANSWER_CHARS:,}".replace(",", "\u00a0")),
+                            "det i to svar.").format(n=format_number(len(text)),
+                                                      limit=format_number(MAX_ANSWER_CHARS)),
                           field="text")
     return text
 
