@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage.formatting import format_date
+
 from ..widgets.forms import form_error
 from ..widgets.table_model import RecordTableModel, SearchProxy
 
@@ -160,7 +162,7 @@ def _shown(value) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nei"
     if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
+        return format_date(value)
     return str(getattr(value, "label", None) or value)
 
 
