@@ -112,7 +112,7 @@ def summary(d: ReportData, h: Heading) -> list:
                           "fra registreringene i Nettverkslogg: enheter, samlinger med oppmøte, øktlogger fra "
                           "enhetenes egne økter, vignettsvar og utgifter. Ingen tall er anslag.").format(
             scope=d.scope_label, day=format_long_date(d.as_of or d.today))))
-    if d.time_notice:
+    if d.time_notice and d.kind.value != "funds":  # the funds report's cover is on the same page
         out.append(para(d.time_notice, "warning"))
     if d.funds.warning and d.has_data:
         out.append(para(d.funds.warning, "warning"))
