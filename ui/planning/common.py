@@ -294,7 +294,3 @@ class FormDialog(QDialog):
         self.result_value = result
         self.saved.emit(result)
         self.accept()
-
-
-
-
