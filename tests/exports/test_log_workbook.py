@@ -469,34 +469,3 @@ def test_read_is_independent_of_the_file_name(store, template, tmp_path):
     [result] = preview(store, renamed)
     assert result.ok and result.file_name == "fra styrer.xlsx"
 
-
-def test_two_clients_import_the_same_form_at_once(store, world, template, backend_url):
-    """On a shared server two people may read in the same returned form at the same moment: every
-    session is stored once, whichever import comes second finds them stored."""
-    import threading
-
-    fill(template, {FIRST_ROW: typical_row(), FIRST_ROW + 1: typical_row(held_on="13.03.2026")})
-    clients = [Store(backend_url) for _ in range(2)]
-    previews = [preview(client, template) for client in clients]  # both looked before either stored
-    results, errors = [], []
-    start = threading.Barrier(2)
-
-    def run(client, previewed):
-        start.wait()
-        try:
-            results.append(commit_import(client, previewed))
-        except Exception as exc:  # noqa: BLE001 - collected and asserted below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run, args=pair) for pair in zip(clients, previews, strict=True)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    for client in clients:
-        client.close()
-    assert errors == []
-    assert sorted(r.new for r in results) == [0, 2]
-    assert sorted(r.unchanged for r in results) == [0, 2]
-    logs = list_logs(store, world.municipality.id, LogFilter(unit_id=world.unit(SOLSIKKEN).id))
-    assert sorted(log.held_on.isoformat() for log in logs) == ["2026-03-12", "2026-03-13"]
