@@ -128,12 +128,11 @@ def os_reason(exc: OSError) -> str:
 
 def check_folder(folder: Path | str) -> Path:
     """The folder, created if missing; DomainError (exit 2) if it cannot be written to."""
+    from storage.folders import try_write
+
     folder = Path(folder).expanduser()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / f".nettverkslogg-{uuid.uuid4().hex}.tmp"
-        probe.write_bytes(b"")
-        probe.unlink()
+        try_write(folder)
     except OSError as exc:
         raise DomainError(_("Kan ikke lagre i mappen {path}: {error}. Velg en mappe du har skrivetilgang til.")
                           .format(path=folder, error=os_reason(exc)), field="out") from exc

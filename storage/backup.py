@@ -203,12 +203,11 @@ def daily_backup(db_path: Path, backup_dir: Path, now: datetime | None = None,
 
 def backup_folder_problem(backup_dir: Path) -> str | None:
     """A Norwegian sentence when backups cannot be written to `backup_dir`, else None (tries for real)."""
+    from .folders import try_write
+
     folder = Path(backup_dir)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / f".skrivetest-{os.getpid()}"
-        probe.write_bytes(b"")
-        probe.unlink()
+        try_write(folder)
     except OSError as exc:
         log.warning("Backup folder %s cannot be written: %s", folder, exc)
         return _("Sikkerhetskopier kan ikke lagres i {folder}: mappen kan ikke skrives til. Databasen blir ikke "

@@ -7,7 +7,6 @@ date nothing heavier than the standard library's sqlite3 is loaded, so start-up 
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,12 +52,10 @@ def alembic_config(connection=None):
 def check_writable(path: Path) -> None:
     """Make sure the database file and its folder can be written (SQLite needs the folder for its
     journal). Tries for real: permission bits say little for root or on network drives."""
-    folder = path.parent
+    from .folders import try_write
+
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe_file = folder / f".nettverkslogg-skrivetest-{os.getpid()}"
-        probe_file.write_bytes(b"")
-        probe_file.unlink()
+        try_write(path.parent)
         if path.exists():
             with open(path, "r+b"):
                 pass
